@@ -1,0 +1,3 @@
+from kinerja.cli import main
+
+raise SystemExit(main())

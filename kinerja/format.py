@@ -1,0 +1,81 @@
+"""Angka, uang dan tanggal dalam format Indonesia (Babel, locale id_ID)."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal
+
+LOCALE = "id_ID"
+WIB = ZoneInfo("Asia/Jakarta")
+NA = "n/a"
+BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+         "September", "Oktober", "November", "Desember"]
+TRIWULAN = {1: "TW I", 2: "TW II", 3: "TW III", 4: "TW IV"}
+
+
+def _kosong(x) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def angka(x, desimal: int = 0) -> str:
+    """1234567.8 -> '1.234.568' (desimal=0) atau '1.234.567,8' (desimal=1)."""
+    if _kosong(x):
+        return NA
+    pola = "#,##0" + ("." + "0" * desimal if desimal else "")
+    return format_decimal(x, format=pola, locale=LOCALE)
+
+
+def persen(x, desimal: int = 1) -> str:
+    """95.3 -> '95,3%'. Nilai sudah dalam persen (0-100), bukan pecahan."""
+    return NA if _kosong(x) else f"{angka(x, desimal)}%"
+
+
+def poin(x, desimal: int = 1) -> str:
+    """Selisih dalam poin persentase dengan tanda: +2,4 poin, -1,0 poin."""
+    if _kosong(x):
+        return NA
+    tanda = "+" if x > 0 else ("−" if x < 0 else "±")
+    return f"{tanda}{angka(abs(x), desimal)} poin"
+
+
+def rupiah(x) -> str:
+    """Rupiah ringkas untuk dibaca dari jauh: Rp 1,25 T, Rp 1,25 M, Rp 850 jt."""
+    if _kosong(x):
+        return NA
+    tanda = "-" if x < 0 else ""
+    n = abs(x)
+    for batas, akhiran in ((1e12, "T"), (1e9, "M"), (1e6, "jt")):
+        if n >= batas:
+            nilai = n / batas
+            desimal = 0 if akhiran == "jt" or nilai >= 100 else 2
+            return f"{tanda}Rp {angka(nilai, desimal)} {akhiran}"
+    return f"{tanda}Rp {angka(n)}"
+
+
+def rupiah_penuh(x) -> str:
+    return NA if _kosong(x) else f"Rp {angka(x)}"
+
+
+def tanggal(d: date | datetime) -> str:
+    """23 November 2026."""
+    return format_date(d, format="d MMMM y", locale=LOCALE)
+
+
+def waktu(dt: datetime) -> str:
+    """23 November 2026 11.30 WIB (waktu disimpan UTC, ditampilkan WIB)."""
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=ZoneInfo("UTC"))
+    return format_datetime(dt.astimezone(WIB), format="d MMMM y HH.mm", locale=LOCALE) + " WIB"
+
+
+def periode(tahun: int, triwulan: int) -> str:
+    """'TW III 2026'; TW IV berarti setahun penuh."""
+    return f"{TRIWULAN[int(triwulan)]} {int(tahun)}"
+
+
+def bulan(b: int) -> str:
+    return BULAN[int(b) - 1]

@@ -1,0 +1,1 @@
+"""Impor data: templat (CSV, kelak XLSX) dan ekspor SIPD, divalidasi dan atomik."""

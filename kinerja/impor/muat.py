@@ -1,0 +1,110 @@
+"""Memuat tabel hasil validasi ke database dalam satu transaksi, dan mencatatnya.
+
+Bila apa pun gagal di tengah jalan, transaksi dibatalkan: database tetap seperti
+sebelum impor. Proses yang dimatikan di tengah transaksi juga tidak meninggalkan
+apa-apa, karena DuckDB hanya menulis transaksi yang sudah COMMIT.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from kinerja.db import kueri, teks_kueri
+from kinerja.impor.masalah import ImporGagal, Masalah
+from kinerja.impor.template import LEMBAR, HasilValidasi, Referensi, kumpulkan_csv, validasi
+
+
+@dataclass
+class HasilImpor:
+    format: str
+    nama_file: str
+    sha256: str
+    jumlah_baris: dict[str, int] = field(default_factory=dict)
+    catatan: list[str] = field(default_factory=list)
+    dimuat: bool = False
+
+    def ringkas(self) -> str:
+        isi = ", ".join(f"{n} {t}" for t, n in self.jumlah_baris.items() if n)
+        kata = "dimuat" if self.dimuat else "siap dimuat (uji coba, tidak ada yang ditulis)"
+        return f"{self.nama_file}: {isi or 'tidak ada baris'} {kata}"
+
+
+def sidik_berkas(paths: list[Path]) -> tuple[str, str]:
+    """Nama dan SHA-256 sumber (gabungan bila lebih dari satu berkas)."""
+    berkas = []
+    for p in paths:
+        berkas.extend(sorted(p.glob("*.csv")) if p.is_dir() else [p])
+    h = hashlib.sha256()
+    for b in berkas:
+        h.update(b.name.encode())
+        h.update(hashlib.sha256(b.read_bytes()).digest())
+    nama = ", ".join(p.name for p in paths)
+    return nama, h.hexdigest()
+
+
+def referensi_dari(con: duckdb.DuckDBPyConnection) -> Referensi:
+    ind = kueri(con, "impor/referensi_indikator")
+    opd = kueri(con, "impor/referensi_opd")
+    return Referensi(
+        pemda=set(kueri(con, "impor/referensi_pemda")["kode_pemda"]),
+        opd=set(zip(opd["kode_pemda"], opd["kode_opd"])),
+        indikator=dict(zip(zip(ind["kode_pemda"], ind["indikator_id"]), ind["polaritas"])),
+    )
+
+
+def muat(con: duckdb.DuckDBPyConnection, hasil: HasilValidasi, info: HasilImpor,
+         pengguna: str | None = None) -> None:
+    """Tulis semua tabel dan satu baris log dalam satu transaksi."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for nama in LEMBAR:
+            df = hasil.tabel.get(nama)
+            if df is None or df.empty:
+                continue
+            con.register(f"baru_{nama}", df)
+            try:
+                con.execute(teks_kueri(f"impor/simpan_{nama}"))
+            finally:
+                con.unregister(f"baru_{nama}")
+        con.execute(teks_kueri("impor/catat_log"), {
+            "pengguna": pengguna or _pengguna(), "nama_file": info.nama_file,
+            "sha256": info.sha256, "format": info.format,
+            "jumlah_baris": json.dumps(info.jumlah_baris), "hasil": "berhasil",
+            "pesan": "; ".join(info.catatan) or None,
+        })
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("CHECKPOINT")
+    info.dimuat = True
+
+
+def impor_template(con: duckdb.DuckDBPyConnection, paths: list[Path], dry_run: bool = False,
+                   pengguna: str | None = None) -> HasilImpor:
+    """Validasi lalu muat berkas templat CSV. ImporGagal berisi semua masalah."""
+    hilang = [p for p in paths if not p.exists()]
+    if hilang:
+        raise ImporGagal([Masalah(str(p), "", None, None, None, "berkas tidak ditemukan") for p in hilang])
+    nama, sha = sidik_berkas(paths)
+    hasil = validasi(kumpulkan_csv(paths), referensi_dari(con))
+    if not hasil.sah:
+        raise ImporGagal(hasil.masalah)
+    info = HasilImpor("template", nama, sha, {t: len(df) for t, df in hasil.tabel.items()},
+                      hasil.catatan)
+    if not dry_run:
+        muat(con, hasil, info, pengguna)
+    return info
+
+
+def _pengguna() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - tanpa akun OS (kontainer) tetap boleh impor
+        return "tidak diketahui"

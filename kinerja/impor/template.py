@@ -1,0 +1,349 @@
+"""Templat impor Dasbor Kinerja OPD: satu lembar per tabel.
+
+Lembar (atau berkas CSV bernama sama): pemda, opd, indikator, capaian, anggaran,
+kendala. Data demo dimuat lewat jalur yang sama. Validasi mengumpulkan semua
+masalah lebih dulu; bila ada satu saja, tidak ada yang dimuat.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from kinerja.angka import AngkaTidakSah, baca_angka
+from kinerja.impor.masalah import Masalah
+from kinerja.kode import bidang_dari_kode_opd, kode_opd_sah
+
+TAHUN_MIN = 2000
+
+
+def tahun_maks() -> int:
+    return date.today().year + 1
+
+
+@dataclass(frozen=True)
+class Kolom:
+    nama: str
+    jenis: str          # teks | angka | bulat | pilihan | boolean
+    wajib: bool = True
+    pilihan: tuple[str, ...] = ()
+    rentang: tuple[float, float] | None = None
+    keterangan: str = ""
+
+
+def _k(nama, jenis="teks", wajib=True, **kw) -> Kolom:
+    return Kolom(nama, jenis, wajib, **kw)
+
+
+# Urutan lembar = urutan muat (dimensi sebelum fakta).
+LEMBAR: dict[str, list[Kolom]] = {
+    "pemda": [
+        _k("kode_pemda", keterangan="kode wilayah pemda"),
+        _k("nama_pemda"),
+        _k("keterangan", wajib=False),
+    ],
+    "opd": [
+        _k("kode_pemda", wajib=False),
+        _k("kode_opd", keterangan="kode SIPD, mis. 2.16.2.20.2.21.01.0000"),
+        _k("nama_opd"),
+        _k("singkatan", wajib=False),
+    ],
+    "indikator": [
+        _k("kode_pemda", wajib=False),
+        _k("indikator_id"),
+        _k("kode_opd"),
+        _k("indikator"),
+        _k("satuan", wajib=False),
+        _k("polaritas", "pilihan", pilihan=("naik", "turun", "rentang")),
+        _k("agregasi", "pilihan", wajib=False, pilihan=("jumlah", "terakhir")),
+        _k("tingkat", "pilihan", wajib=False, pilihan=("IKU", "program", "kegiatan")),
+        _k("rentang_atas_baik", "boolean", wajib=False),
+    ],
+    "capaian": [
+        _k("kode_pemda", wajib=False),
+        _k("indikator_id"),
+        _k("tahun", "bulat"),
+        _k("triwulan", "bulat", rentang=(1, 4)),
+        _k("target", "angka", wajib=False),
+        _k("target_atas", "angka", wajib=False),
+        _k("realisasi", "angka", wajib=False),
+    ],
+    "anggaran": [
+        _k("kode_pemda", wajib=False),
+        _k("kode_opd"),
+        _k("tahun", "bulat"),
+        _k("bulan", "bulat", rentang=(1, 12)),
+        _k("pagu", "angka", rentang=(0, float("inf"))),
+        _k("rak_kumulatif", "angka", wajib=False, rentang=(0, float("inf"))),
+        _k("realisasi_kumulatif", "angka", wajib=False, rentang=(0, float("inf"))),
+        _k("realisasi_fisik", "angka", wajib=False, rentang=(0, 100)),
+    ],
+    "kendala": [
+        _k("kode_pemda", wajib=False),
+        _k("kode_opd"),
+        _k("tahun", "bulat"),
+        _k("triwulan", "bulat", rentang=(1, 4)),
+        _k("kendala"),
+        _k("tindak_lanjut", wajib=False),
+    ],
+}
+
+KUNCI: dict[str, list[str]] = {
+    "pemda": ["kode_pemda"],
+    "opd": ["kode_pemda", "kode_opd"],
+    "indikator": ["kode_pemda", "indikator_id"],
+    "capaian": ["kode_pemda", "indikator_id", "tahun", "triwulan"],
+    "anggaran": ["kode_pemda", "kode_opd", "tahun", "bulan"],
+    "kendala": [],  # boleh lebih dari satu kendala per OPD dan periode
+}
+
+_BENAR = {"true", "ya", "y", "1", "benar"}
+_SALAH = {"false", "tidak", "t", "0", "salah", ""}
+
+
+@dataclass
+class Sumber:
+    """Isi mentah satu lembar: teks per sel, nomor baris seperti di lembar kerja."""
+    berkas: str
+    lembar: str
+    data: pd.DataFrame          # semua kolom bertipe teks
+    desimal: str = "."          # pemisah desimal untuk sel teks
+
+
+@dataclass
+class HasilValidasi:
+    tabel: dict[str, pd.DataFrame] = field(default_factory=dict)
+    masalah: list[Masalah] = field(default_factory=list)
+    catatan: list[str] = field(default_factory=list)
+
+    @property
+    def sah(self) -> bool:
+        return not self.masalah
+
+
+def baca_csv(path: Path) -> Sumber:
+    """Satu berkas CSV templat. Pemisah ';' berarti format Excel Indonesia (desimal koma)."""
+    teks = path.read_bytes().decode("utf-8-sig")
+    dialek = csv.Sniffer().sniff(teks.splitlines()[0] if teks else ",", delimiters=",;\t")
+    desimal = "," if dialek.delimiter == ";" else "."
+    df = pd.read_csv(io.StringIO(teks), sep=dialek.delimiter, dtype=str,
+                     keep_default_na=False, skipinitialspace=True)
+    return Sumber(path.name, path.stem.lower(), df, desimal)
+
+
+def kumpulkan_csv(paths: list[Path]) -> list[Sumber]:
+    """Berkas CSV atau folder berisi CSV templat (pemda.csv, opd.csv, ...)."""
+    berkas: list[Path] = []
+    for p in paths:
+        berkas.extend(sorted(p.glob("*.csv")) if p.is_dir() else [p])
+    return [baca_csv(p) for p in berkas]
+
+
+def validasi(sumber: list[Sumber], referensi: "Referensi") -> HasilValidasi:
+    """Periksa semua lembar; kembalikan tabel bertipe siap muat dan semua masalah."""
+    hasil = HasilValidasi()
+    per_lembar: dict[str, Sumber] = {}
+    for s in sumber:
+        if s.lembar not in LEMBAR:
+            hasil.catatan.append(
+                f"{s.berkas}: diabaikan, bukan lembar templat ({', '.join(LEMBAR)})")
+            continue
+        if s.lembar in per_lembar:
+            hasil.masalah.append(Masalah(s.berkas, s.lembar, None, None, None,
+                                         "lembar ini muncul lebih dari sekali"))
+            continue
+        per_lembar[s.lembar] = s
+    if not per_lembar and not hasil.masalah:
+        hasil.masalah.append(Masalah(", ".join(s.berkas for s in sumber) or "-", "", None, None, None,
+                                     f"tidak ada lembar templat ({', '.join(LEMBAR)})"))
+    ref = referensi.salin()
+    for nama, kolom in LEMBAR.items():
+        if nama not in per_lembar:
+            continue
+        df = _periksa_lembar(per_lembar[nama], kolom, ref, hasil.masalah)
+        if df is not None:
+            df = _buang_duplikat(per_lembar[nama], df, KUNCI[nama], hasil)
+            ref.tambah(nama, df)
+            hasil.tabel[nama] = df
+    return hasil
+
+
+@dataclass
+class Referensi:
+    """Kode yang sudah dikenal: dari database dan dari lembar yang diperiksa lebih dulu."""
+    pemda: set[str]
+    opd: set[tuple[str, str]]
+    indikator: dict[tuple[str, str], str]   # (pemda, id) -> polaritas
+
+    def salin(self) -> "Referensi":
+        return Referensi(set(self.pemda), set(self.opd), dict(self.indikator))
+
+    def tambah(self, lembar: str, df: pd.DataFrame) -> None:
+        if lembar == "pemda":
+            self.pemda |= set(df["kode_pemda"])
+        elif lembar == "opd":
+            self.opd |= set(zip(df["kode_pemda"], df["kode_opd"]))
+        elif lembar == "indikator":
+            self.indikator.update(zip(zip(df["kode_pemda"], df["indikator_id"]), df["polaritas"]))
+
+    def pemda_tunggal(self) -> str | None:
+        return next(iter(self.pemda)) if len(self.pemda) == 1 else None
+
+
+def _periksa_lembar(s: Sumber, kolom: list[Kolom], ref: Referensi,
+                    masalah: list[Masalah]) -> pd.DataFrame | None:
+    df = s.data.rename(columns=lambda c: str(c).strip().lower().replace(" ", "_"))
+    kurang = [k.nama for k in kolom if k.wajib and k.nama not in df.columns]
+    if kurang:
+        masalah.append(Masalah(s.berkas, s.lembar, 1, ", ".join(kurang), None,
+                               "kolom wajib tidak ada; lihat lembar Petunjuk templat"))
+        return None
+    if df.empty:
+        masalah.append(Masalah(s.berkas, s.lembar, None, None, None, "lembar tidak berisi data"))
+        return None
+    baris_keluar = []
+    for posisi, (_, mentah) in enumerate(df.iterrows()):
+        nomor = posisi + 2  # baris 1 adalah judul kolom
+        tambah = lambda kol, nilai, pesan: masalah.append(  # noqa: E731
+            Masalah(s.berkas, s.lembar, nomor, kol, nilai, pesan))
+        nilai_teks = {c: str(mentah.get(c, "") or "").strip() for c in df.columns}
+        if not any(nilai_teks.values()):
+            continue  # baris kosong di sela data
+        if _baris_total(nilai_teks):
+            continue
+        baris = {}
+        sah = True
+        for k in kolom:
+            teks = nilai_teks.get(k.nama, "")
+            nilai, pesan = _ubah(k, teks, s.desimal)
+            if pesan:
+                tambah(k.nama, teks, pesan)
+                sah = False
+            baris[k.nama] = nilai
+        if not sah:
+            continue
+        if not _periksa_baris(s.lembar, baris, ref, tambah):
+            continue
+        baris["_baris"] = nomor
+        baris_keluar.append(baris)
+    kolom_keluar = [k.nama for k in kolom] + (["kode_urusan"] if s.lembar == "opd" else []) + ["_baris"]
+    return pd.DataFrame(baris_keluar, columns=kolom_keluar)
+
+
+def _baris_total(nilai: dict[str, str]) -> bool:
+    """Baris jumlah di bawah tabel ("Total", "Jumlah") bukan data."""
+    pertama = next((v for v in nilai.values() if v), "")
+    return pertama.lower().rstrip(":") in {"total", "jumlah", "jumlah total", "grand total"}
+
+
+def _ubah(k: Kolom, teks: str, desimal: str) -> tuple[object, str | None]:
+    if teks == "":
+        return (None, f"wajib diisi ({k.keterangan})" if k.keterangan else "wajib diisi") \
+            if k.wajib else (None, None)
+    if k.jenis == "teks":
+        return teks, None
+    if k.jenis == "pilihan":
+        cocok = {p.lower(): p for p in k.pilihan}
+        if teks.lower() in cocok:
+            return cocok[teks.lower()], None
+        return None, f"harus salah satu dari: {', '.join(k.pilihan)}"
+    if k.jenis == "boolean":
+        if teks.lower() in _BENAR:
+            return True, None
+        if teks.lower() in _SALAH:
+            return False, None
+        return None, "harus ya/tidak (true/false)"
+    try:
+        angka = baca_angka(teks, desimal)
+    except AngkaTidakSah as e:
+        return None, str(e)
+    if angka is None:
+        return (None, "wajib diisi") if k.wajib else (None, None)
+    if k.jenis == "bulat":
+        if angka != int(angka):
+            return None, "harus bilangan bulat"
+        angka = int(angka)
+    if k.rentang and not (k.rentang[0] <= angka <= k.rentang[1]):
+        atas = "" if k.rentang[1] == float("inf") else f" sampai {k.rentang[1]:g}"
+        return None, f"di luar rentang yang sah ({k.rentang[0]:g}{atas})"
+    return angka, None
+
+
+def _periksa_baris(lembar: str, b: dict, ref: Referensi, tambah: Callable) -> bool:
+    """Aturan antar-kolom dan kode rujukan. True bila baris sah."""
+    sah = True
+
+    def salah(kol, nilai, pesan):
+        nonlocal sah
+        sah = False
+        tambah(kol, "" if nilai is None else str(nilai), pesan)
+
+    if "kode_pemda" in b and lembar != "pemda":
+        if not b["kode_pemda"]:
+            b["kode_pemda"] = ref.pemda_tunggal()
+            if b["kode_pemda"] is None:
+                salah("kode_pemda", None, "wajib diisi bila database berisi lebih dari satu pemda")
+                return False
+        elif b["kode_pemda"] not in ref.pemda:
+            salah("kode_pemda", b["kode_pemda"], "pemda tidak dikenal; isi lembar pemda lebih dulu")
+            return False
+    if "tahun" in b and not (TAHUN_MIN <= b["tahun"] <= tahun_maks()):
+        salah("tahun", b["tahun"], f"tahun harus antara {TAHUN_MIN} dan {tahun_maks()}")
+    if lembar == "opd":
+        if not kode_opd_sah(b["kode_opd"]):
+            salah("kode_opd", b["kode_opd"], "kode OPD harus berbentuk X.XX.X.XX.X.XX.NN.NNNN")
+        else:
+            b["kode_urusan"] = bidang_dari_kode_opd(b["kode_opd"])[0] \
+                if bidang_dari_kode_opd(b["kode_opd"]) else None
+            if b["kode_urusan"] is None:
+                salah("kode_opd", b["kode_opd"], "kode OPD tidak memuat bidang urusan")
+    if lembar in ("indikator", "anggaran", "kendala") and sah:
+        if (b["kode_pemda"], b["kode_opd"]) not in ref.opd:
+            salah("kode_opd", b["kode_opd"], "OPD tidak dikenal; daftarkan di lembar opd")
+    if lembar == "indikator":
+        b["agregasi"] = b["agregasi"] or "terakhir"
+        b["tingkat"] = b["tingkat"] or "IKU"
+        b["rentang_atas_baik"] = bool(b["rentang_atas_baik"])
+    if lembar == "capaian" and sah:
+        polaritas = ref.indikator.get((b["kode_pemda"], b["indikator_id"]))
+        if polaritas is None:
+            salah("indikator_id", b["indikator_id"], "indikator tidak dikenal; daftarkan di lembar indikator")
+        elif polaritas == "rentang":
+            if b["target"] is not None and b["target_atas"] is None:
+                salah("target_atas", None, "indikator rentang memerlukan batas atas")
+            elif b["target"] is not None and b["target_atas"] < b["target"]:
+                salah("target_atas", b["target_atas"], f"batas atas lebih kecil dari batas bawah ({b['target']:g})")
+        elif b["target_atas"] is not None:
+            salah("target_atas", b["target_atas"], f"hanya untuk indikator rentang (polaritas: {polaritas})")
+    if lembar == "anggaran" and sah:
+        for kol in ("rak_kumulatif", "realisasi_kumulatif"):
+            if b[kol] is not None and b[kol] > b["pagu"] * 1.0000001 and b["pagu"] > 0:
+                salah(kol, b[kol], f"melebihi pagu ({b['pagu']:,.0f})")
+    return sah
+
+
+def _buang_duplikat(s: Sumber, df: pd.DataFrame, kunci: list[str], hasil: HasilValidasi) -> pd.DataFrame:
+    """Baris kembar persis dibuang dengan catatan; kunci sama dengan isi beda ditolak."""
+    if df.empty or not kunci:
+        return df
+    isi = [c for c in df.columns if c != "_baris"]
+    kembar = df.duplicated(subset=isi, keep="first")
+    if kembar.any():
+        nomor = ", ".join(map(str, df.loc[kembar, "_baris"].head(10)))
+        hasil.catatan.append(
+            f"{s.berkas}: {int(kembar.sum())} baris kembar persis diabaikan (baris {nomor})")
+        df = df[~kembar]
+    bentrok = df[df.duplicated(subset=kunci, keep=False)]
+    for nilai_kunci, grup in bentrok.groupby(kunci, sort=False):
+        nilai_kunci = nilai_kunci if isinstance(nilai_kunci, tuple) else (nilai_kunci,)
+        baris = grup["_baris"].tolist()
+        hasil.masalah.append(Masalah(
+            s.berkas, s.lembar, baris[0], ", ".join(kunci), " / ".join(map(str, nilai_kunci)),
+            f"kunci yang sama muncul lagi dengan isi berbeda di baris {', '.join(map(str, baris[1:]))}"))
+    return df.reset_index(drop=True)

@@ -1,0 +1,1 @@
+SELECT kode_pemda, indikator_id, polaritas FROM indikator;

@@ -1,0 +1,1 @@
+SELECT kode_pemda, kode_opd FROM opd;

@@ -1,0 +1,1 @@
+SELECT kode_pemda FROM pemda;

@@ -1,0 +1,70 @@
+-- Aturan capaian (DOMAIN.md), didefinisikan sekali di sini dan dipakai oleh
+-- semua view, peringkat dan ekspor.
+
+-- Nilai pengaturan sebagai angka.
+CREATE MACRO pengaturan_angka(k) AS
+    (SELECT CAST(nilai AS DOUBLE) FROM pengaturan WHERE kunci = k);
+
+-- Rumus capaian sebelum dipotong di nol. NULL bila tidak dapat dihitung
+-- (target kosong/nol, realisasi kosong, rentang tidak lengkap).
+--   naik    : realisasi / target * 100
+--   turun   : (2 * target - realisasi) / target * 100
+--   rentang : di dalam [target, target_atas] = 100; di bawah dibanding batas
+--             bawah; di atas = 100 bila rentang_atas_baik, selain itu
+--             dibanding batas atas seperti polaritas turun.
+CREATE MACRO capaian_rumus(polaritas, target, target_atas, realisasi, rentang_atas_baik) AS
+    CASE
+        WHEN realisasi IS NULL OR target IS NULL THEN NULL
+        WHEN polaritas = 'naik'  THEN realisasi / NULLIF(target, 0) * 100
+        WHEN polaritas = 'turun' THEN (2 * target - realisasi) / NULLIF(target, 0) * 100
+        WHEN polaritas = 'rentang' THEN
+            CASE
+                WHEN target_atas IS NULL OR target_atas = 0 OR target_atas < target THEN NULL
+                WHEN realisasi BETWEEN target AND target_atas THEN 100
+                WHEN realisasi < target THEN realisasi / NULLIF(target, 0) * 100
+                WHEN rentang_atas_baik THEN 100
+                ELSE (2 * target_atas - realisasi) / target_atas * 100
+            END
+    END;
+
+-- Capaian mentah yang disimpan di view: dipotong di 0 (dan ditandai).
+-- Bukan greatest()/least(): di DuckDB keduanya mengabaikan NULL, sehingga
+-- capaian yang tidak dapat dihitung akan berubah menjadi 0 atau 100.
+CREATE MACRO capaian_mentah(polaritas, target, target_atas, realisasi, rentang_atas_baik) AS
+    CASE WHEN capaian_rumus(polaritas, target, target_atas, realisasi, rentang_atas_baik) < 0 THEN 0.0
+         ELSE capaian_rumus(polaritas, target, target_atas, realisasi, rentang_atas_baik) END;
+
+-- Capaian yang dibatasi untuk rata-rata dan peringkat (batas bawaan 100%).
+CREATE MACRO capaian_dibatasi(capaian) AS
+    CASE WHEN capaian > pengaturan_angka('batas_atas_capaian')
+         THEN pengaturan_angka('batas_atas_capaian') ELSE capaian END;
+
+-- Label pita dari skala aktif; pita tertutup di bawah (90,5 -> Tinggi).
+CREATE MACRO kategori_capaian(x_capaian) AS (
+    SELECT s.label FROM skala_kategori s
+    WHERE s.skala = (SELECT nilai FROM pengaturan WHERE kunci = 'skala_aktif')
+      AND x_capaian >= s.batas_bawah
+    ORDER BY s.batas_bawah DESC
+    LIMIT 1
+);
+
+-- Tanda yang menjelaskan mengapa capaian kosong atau perlu perhatian.
+CREATE MACRO status_capaian(polaritas, target, target_atas, realisasi, rentang_atas_baik) AS
+    CASE
+        WHEN target IS NULL THEN 'target kosong'
+        WHEN polaritas <> 'rentang' AND target = 0 THEN 'target nol'
+        WHEN polaritas = 'rentang' AND (target_atas IS NULL OR target_atas = 0 OR target_atas < target)
+            THEN 'rentang tidak lengkap'
+        WHEN realisasi IS NULL THEN 'realisasi kosong'
+        WHEN capaian_rumus(polaritas, target, target_atas, realisasi, rentang_atas_baik) IS NULL
+            THEN 'tidak dapat dihitung'
+        WHEN capaian_rumus(polaritas, target, target_atas, realisasi, rentang_atas_baik) < 0
+            THEN 'negatif, dipotong ke 0'
+        WHEN capaian_rumus(polaritas, target, target_atas, realisasi, rentang_atas_baik)
+             > pengaturan_angka('ambang_perlu_ditinjau')
+            THEN 'target perlu ditinjau'
+        ELSE NULL
+    END;
+
+-- Persen terhadap pagu; NULL bila pagu kosong atau nol.
+CREATE MACRO persen_pagu(nilai, pagu) AS nilai / NULLIF(pagu, 0) * 100;

@@ -1,0 +1,38 @@
+"""Fixture: database kecil dibangun di dalam tes dari CSV (tests/fixtures/kecil),
+lewat jalur impor yang sama dengan data nyata. Tidak ada berkas biner yang di-commit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from kinerja.impor.muat import impor_template
+from kinerja.skema import buat_skema
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def con_kosong():
+    con = duckdb.connect(":memory:")
+    buat_skema(con)
+    yield con
+    con.close()
+
+
+@pytest.fixture
+def con_kecil(con_kosong):
+    impor_template(con_kosong, [FIXTURE / "kecil"], pengguna="tes")
+    return con_kosong
+
+
+@pytest.fixture(scope="session")
+def db_demo(tmp_path_factory) -> Path:
+    """Database demo lengkap di folder sementara (dibangun sekali per sesi tes)."""
+    from kinerja.demo import bangun_demo
+
+    path = tmp_path_factory.mktemp("demo") / "kinerja.duckdb"
+    bangun_demo(path)
+    return path
