@@ -38,7 +38,8 @@ def poin(x, desimal: int = 1) -> str:
     """Selisih dalam poin persentase dengan tanda: +2,4 poin, -1,0 poin."""
     if _kosong(x):
         return NA
-    tanda = "+" if x > 0 else ("−" if x < 0 else "±")
+    # Tanda minus ASCII: st.metric membaca arah perubahan dari awalan '-'.
+    tanda = "+" if x > 0 else ("-" if x < 0 else "±")
     return f"{tanda}{angka(abs(x), desimal)} poin"
 
 

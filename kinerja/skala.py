@@ -1,0 +1,42 @@
+"""Skala kategori capaian yang berlaku, dibaca dari tabel skala_kategori.
+
+Batas dan label hanya didefinisikan di database (makro kategori_capaian); modul
+ini hanya membawa label dan warnanya ke grafik.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Pita:
+    urutan: int
+    label: str
+    batas_bawah: float
+    warna: str
+    warna_teks: str
+
+
+def pita_dari(df: pd.DataFrame) -> list[Pita]:
+    """Dari hasil kueri skala_aktif (urutan 1 = terbaik)."""
+    return [Pita(int(r.urutan), r.label, float(r.batas_bawah), r.warna, r.warna_teks)
+            for r in df.sort_values("urutan").itertuples()]
+
+
+def rentang_pita(pita: list[Pita], batas_atas: float = 100.0) -> list[tuple[Pita, float, float]]:
+    """(pita, dari, sampai) dari bawah ke atas, untuk gauge dan legenda."""
+    naik = sorted(pita, key=lambda p: p.batas_bawah)
+    hasil = []
+    for i, p in enumerate(naik):
+        sampai = naik[i + 1].batas_bawah if i + 1 < len(naik) else batas_atas
+        hasil.append((p, p.batas_bawah, sampai))
+    return hasil
+
+
+
+def pita_berlabel(label: str | None, pita: list[Pita]) -> Pita | None:
+    """Pita dengan label yang sudah ditetapkan database (kategori_capaian)."""
+    return next((p for p in pita if p.label == label), None)

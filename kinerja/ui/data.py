@@ -1,0 +1,73 @@
+"""Koneksi DuckDB dan hasil kueri yang di-cache.
+
+Satu koneksi baca-saja per berkas database dan waktu ubahnya (cache_resource);
+setiap kueri berjalan pada kursornya sendiri (kinerja.db.kueri). Hasil kueri
+di-cache per parameter sederhana; ganti berkas (impor) = kunci cache baru.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from kinerja import db
+from kinerja.demo import bangun_demo
+from kinerja.lokasi import lokasi_database
+from kinerja.skema import SkemaTidakCocok, periksa_versi
+
+
+def _tutup(con) -> None:
+    con.close()
+
+
+@st.cache_resource(max_entries=4, show_spinner=False, on_release=_tutup)
+def _koneksi(path: str, mtime: float):
+    con = db.buka(path, read_only=True)
+    periksa_versi(con)
+    return con
+
+
+def _kunci() -> tuple[str, float]:
+    path = lokasi_database()
+    return str(path), path.stat().st_mtime
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _kueri(path: str, mtime: float, nama: str, params: tuple) -> pd.DataFrame:
+    return db.kueri(_koneksi(path, mtime), nama, **dict(params))
+
+
+def kueri(nama: str, **params) -> pd.DataFrame:
+    """Hasil queries/<nama>.sql dengan parameter terikat; di-cache."""
+    path, mtime = _kunci()
+    return _kueri(path, mtime, nama, tuple(sorted(params.items())))
+
+
+def bersihkan_cache() -> None:
+    """Setelah impor: semua sesi membaca data baru."""
+    _kueri.clear()
+    _koneksi.clear()
+
+
+def pastikan_database() -> None:
+    """Bangun database demo bila belum ada; hentikan halaman dengan pesan bila tidak cocok."""
+    path = lokasi_database()
+    if not path.exists():
+        with st.spinner("Database belum ada; membangun database demo (Kabupaten Nusa Makmur, fiktif)..."):
+            bangun_demo(path)
+        st.session_state["_demo_baru_dibangun"] = str(path)
+    try:
+        _koneksi(*_kunci())
+    except SkemaTidakCocok as e:
+        st.error(str(e))
+        st.stop()
+
+
+def pesan_demo_baru() -> str | None:
+    return st.session_state.get("_demo_baru_dibangun")
+
+
+def lokasi() -> Path:
+    return lokasi_database()

@@ -1,0 +1,49 @@
+"""Komponen tampilan bersama: kepala halaman, kartu KPI, keterangan kesegaran data."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+
+import pandas as pd
+import streamlit as st
+
+from kinerja import format as fmt
+from kinerja.ui.data import kueri
+from kinerja.ui.filter import Filter
+
+
+def kepala(judul: str, f: Filter) -> None:
+    """Judul halaman, periode dan pemda: apa, kapan, data siapa."""
+    st.title(judul, anchor=False)
+    # Nama pemda dan keterangan berasal dari impor: selalu di-escape.
+    ket = f" · {html.escape(f.keterangan_pemda)}" if f.keterangan_pemda else ""
+    st.markdown(
+        f"<div class='kepala-periode'><b>{html.escape(f.periode)}</b> · "
+        f"{html.escape(f.nama_pemda)}<span class='kepala-ket'>{ket}</span></div>",
+        unsafe_allow_html=True,
+    )
+
+
+def data_per() -> str:
+    """'Data per 23 November 2026 11.30 WIB' dari impor terakhir yang berhasil."""
+    df = kueri("data_per")
+    waktu = df["waktu"].iloc[0] if not df.empty else None
+    if waktu is None or pd.isna(waktu):
+        return "Data per: belum ada impor"
+    if isinstance(waktu, pd.Timestamp):
+        waktu = waktu.to_pydatetime()
+    return f"Data per {fmt.waktu(waktu if isinstance(waktu, datetime) else datetime.fromisoformat(str(waktu)))}"
+
+
+def kaki(sumber: str) -> None:
+    st.caption(f"{data_per()} · Sumber: {sumber}")
+
+
+def kartu(kolom, label: str, nilai: str, delta: str | None = None, arah_baik: str = "naik",
+          riwayat: list[float] | None = None, bantuan: str | None = None) -> None:
+    """Kartu KPI: nilai besar, perubahan terhadap tahun lalu, garis kecil tren."""
+    warna = "normal" if arah_baik == "naik" else "inverse"
+    kolom.metric(label, nilai, delta=delta, delta_color=warna if delta else "off", border=True,
+                 chart_data=[x for x in (riwayat or []) if x is not None and not pd.isna(x)] or None,
+                 chart_type="line", help=bantuan)

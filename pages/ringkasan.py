@@ -1,0 +1,134 @@
+"""Ringkasan: bagaimana kinerja OPD pada periode ini? Halaman pembuka rapat evaluasi."""
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from kinerja import format as fmt
+from kinerja import grafik
+from kinerja.skala import pita_berlabel, pita_dari
+from kinerja.ui.data import kueri, pesan_demo_baru
+from kinerja.ui.filter import filter_aktif
+from kinerja.ui.komponen import kaki, kartu, kepala
+
+f = filter_aktif()
+if f is None:
+    st.title("Ringkasan Kinerja OPD", anchor=False)
+    st.info("Database belum berisi data kinerja. Muat data dengan `python -m kinerja impor` "
+            "atau bangun data demo dengan `python -m kinerja demo`.")
+    st.stop()
+
+kepala("Ringkasan Kinerja OPD", f)
+if pesan_demo_baru():
+    st.info(f"Database belum ada, jadi dibangun dari data demo (fiktif) di {pesan_demo_baru()}.")
+
+pengaturan = dict(kueri("pengaturan").itertuples(index=False))
+batas_atas = float(pengaturan["batas_atas_capaian"])
+ambang = float(pengaturan["ambang_di_bawah_target"])
+pita = pita_dari(kueri("skala_aktif"))
+
+kinerja = kueri("ringkasan_kinerja_tahunan", kode_pemda=f.kode_pemda, triwulan=f.triwulan).set_index("tahun")
+anggaran = kueri("ringkasan_anggaran_tahunan", kode_pemda=f.kode_pemda, triwulan=f.triwulan).set_index("tahun")
+
+
+def _baris(df: pd.DataFrame, tahun: int):
+    return df.loc[tahun] if tahun in df.index else None
+
+
+def _selisih(kini, lalu, kolom: str):
+    if kini is None or lalu is None or pd.isna(kini[kolom]) or pd.isna(lalu[kolom]):
+        return None
+    return float(kini[kolom]) - float(lalu[kolom])
+
+
+k_kini, k_lalu = _baris(kinerja, f.tahun), _baris(kinerja, f.tahun - 1)
+a_kini, a_lalu = _baris(anggaran, f.tahun), _baris(anggaran, f.tahun - 1)
+pembanding = fmt.periode(f.tahun - 1, f.triwulan)
+
+if k_kini is None:
+    st.info(f"Belum ada data capaian kinerja untuk {f.periode}. Pilih periode lain di filter.")
+    st.stop()
+
+# Gauge: capaian kinerja, realisasi keuangan terhadap rencana kas, realisasi fisik.
+g1, g2, g3 = st.columns(3)
+capaian = None if pd.isna(k_kini["capaian"]) else float(k_kini["capaian"])
+pita_pemda = pita_berlabel(k_kini["kategori"], pita)
+g1.plotly_chart(
+    grafik.gauge_capaian(
+        capaian, pita, "Capaian kinerja",
+        f"rata-rata {int(k_kini['jumlah_opd_dinilai'])} OPD<br>kategori {pita_pemda.label if pita_pemda else 'n/a'}",
+        batas_atas=batas_atas),
+    config={"displayModeBar": False}, key="gauge_kinerja")
+if a_kini is None:
+    g2.info(f"Belum ada data anggaran untuk {f.tahun}.")
+    g3.info(f"Belum ada data realisasi fisik untuk {f.tahun}.")
+else:
+    bulan = fmt.bulan(int(a_kini["bulan"]))
+    g2.plotly_chart(
+        grafik.gauge_serapan(
+            a_kini["persen_realisasi"], a_kini["persen_rencana"], "Realisasi keuangan",
+            f"s.d. {bulan}<br>{grafik.keterangan_serapan(a_kini['persen_rencana'], a_kini['deviasi'])}"),
+        config={"displayModeBar": False}, key="gauge_keuangan")
+    g3.plotly_chart(
+        grafik.gauge_serapan(
+            a_kini["realisasi_fisik"], None, "Realisasi fisik",
+            f"s.d. {bulan}<br>rata-rata dibobot pagu"),
+        config={"displayModeBar": False}, key="gauge_fisik")
+
+# Kartu KPI dengan perubahan terhadap periode yang sama tahun lalu.
+st.subheader(f"Dibanding {pembanding}", anchor=False)
+c1, c2, c3, c4 = st.columns(4)
+d = _selisih(k_kini, k_lalu, "capaian")
+kartu(c1, "Capaian kinerja", fmt.persen(capaian),
+      fmt.poin(d) if d is not None else None,
+      riwayat=list(kinerja["capaian"]), bantuan=f"Rata-rata capaian OPD (tiap indikator dibatasi "
+      f"{fmt.persen(batas_atas, 0)}). Garis: {fmt.TRIWULAN[f.triwulan]} tiap tahun.")
+if a_kini is not None:
+    d = _selisih(a_kini, a_lalu, "persen_realisasi")
+    kartu(c2, "Realisasi keuangan",
+          fmt.persen(a_kini["persen_realisasi"]), fmt.poin(d) if d is not None else None,
+          riwayat=list(anggaran["persen_realisasi"]),
+          bantuan=f"s.d. {fmt.bulan(int(a_kini['bulan']))}: {fmt.rupiah(a_kini['realisasi_kumulatif'])} dari pagu {fmt.rupiah(a_kini['pagu'])}; "
+                  f"rencana kas {fmt.persen(a_kini['persen_rencana'])}.")
+else:
+    kartu(c2, "Realisasi keuangan", fmt.NA)
+bawah = int(k_kini["jumlah_opd_di_bawah_target"])
+d = _selisih(k_kini, k_lalu, "jumlah_opd_di_bawah_target")
+kartu(c3, f"OPD di bawah {fmt.persen(ambang, 0)}", f"{bawah} dari {int(k_kini['jumlah_opd'])}",
+      f"{d:+.0f} OPD" if d is not None else None, arah_baik="turun",
+      riwayat=list(kinerja["jumlah_opd_di_bawah_target"]))
+tinjau = int(k_kini["jumlah_perlu_ditinjau"])
+d = _selisih(k_kini, k_lalu, "jumlah_perlu_ditinjau")
+kartu(c4, "Target perlu ditinjau", f"{tinjau}",
+      f"{d:+.0f}" if d is not None else None, arah_baik="turun",
+      riwayat=list(kinerja["jumlah_perlu_ditinjau"]),
+      bantuan=f"Jumlah indikator dengan capaian di atas {fmt.persen(float(pengaturan['ambang_perlu_ditinjau']), 0)}: target "
+              f"kemungkinan terlalu rendah. {int(k_kini['jumlah_indikator_na'])} indikator lain "
+              f"tanpa capaian (n/a: target nol/kosong atau realisasi belum ada).")
+
+# Sebaran OPD per kategori, dan siapa saja di tiap kategori.
+sebaran = kueri("sebaran_kategori", kode_pemda=f.kode_pemda, tahun=f.tahun, triwulan=f.triwulan)
+opd = kueri("capaian_opd_periode", kode_pemda=f.kode_pemda, tahun=f.tahun, triwulan=f.triwulan)
+kiri, kanan = st.columns([5, 7])
+kiri.plotly_chart(
+    grafik.sebaran_kategori(list(sebaran["label"]), [int(x) for x in sebaran["jumlah_opd"]],
+                            list(sebaran["warna"]), "Jumlah OPD per kategori",
+                            tinggi=340),
+    config={"displayModeBar": False}, key="sebaran")
+with kanan:
+    st.markdown(f"**OPD per kategori** (skala Permendagri 86/2017, {f.periode})"
+                if pengaturan["skala_aktif"] == "permendagri86" else f"**OPD per kategori** ({f.periode})")
+    for p in pita:
+        nama = opd.loc[opd["kategori"] == p.label, "singkatan"].fillna(opd["nama_opd"])
+        daftar = ", ".join(html.escape(str(n)) for n in nama) or "—"
+        st.markdown(
+            f"<p class='pita-daftar'><span class='pita-label' style='background:{p.warna};"
+            f"color:{p.warna_teks}'>{html.escape(p.label)}</span>{daftar}</p>",
+            unsafe_allow_html=True)
+    tanpa = opd.loc[opd["capaian"].isna(), "singkatan"].fillna(opd["nama_opd"])
+    if len(tanpa):
+        st.markdown(f"<p class='pita-daftar'><span class='pita-label'>n/a</span>"
+                    f"{', '.join(html.escape(str(n)) for n in tanpa)}</p>", unsafe_allow_html=True)
+
+kaki("target dan realisasi indikator kinerja OPD; LRA dan RAK per OPD")

@@ -1,0 +1,23 @@
+-- Serapan anggaran pemda per tahun pada akhir triwulan (bulan 3, 6, 9, 12), atau
+-- bulan terakhir yang ada sebelum itu. Fisik dibobot pagu.
+WITH bulan_akhir AS (
+    SELECT tahun, max(bulan) AS bulan
+    FROM anggaran_bulanan
+    WHERE kode_pemda = $kode_pemda AND bulan <= $triwulan * 3
+    GROUP BY tahun
+)
+SELECT a.tahun, b.bulan,
+       sum(a.pagu) AS pagu,
+       sum(a.rencana_kumulatif) AS rencana_kumulatif,
+       sum(a.realisasi_kumulatif) AS realisasi_kumulatif,
+       persen_pagu(sum(a.rencana_kumulatif), sum(a.pagu)) AS persen_rencana,
+       persen_pagu(sum(a.realisasi_kumulatif), sum(a.pagu)) AS persen_realisasi,
+       persen_pagu(sum(a.realisasi_kumulatif), sum(a.pagu))
+         - persen_pagu(sum(a.rencana_kumulatif), sum(a.pagu)) AS deviasi,
+       sum(a.realisasi_fisik * a.pagu) FILTER (WHERE a.realisasi_fisik IS NOT NULL)
+         / NULLIF(sum(a.pagu) FILTER (WHERE a.realisasi_fisik IS NOT NULL), 0) AS realisasi_fisik
+FROM anggaran_bulanan a
+JOIN bulan_akhir b ON a.tahun = b.tahun AND a.bulan = b.bulan
+WHERE a.kode_pemda = $kode_pemda
+GROUP BY a.tahun, b.bulan
+ORDER BY a.tahun;

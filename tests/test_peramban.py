@@ -1,0 +1,120 @@
+"""Kunjungan nyata dengan Chromium headless (Debian) ke `streamlit run app.py`.
+
+Setiap halaman harus tampil tanpa kotak galat; tangkapan layar 1280x720 dan
+1920x1080 disimpan di tests/screenshots/ (diabaikan git) untuk dilihat manusia.
+Tes ini tidak pernah dilewati: tanpa Chromium ia gagal dengan pesan jelas.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+AKAR = Path(__file__).resolve().parent.parent
+LAYAR = AKAR / "tests" / "screenshots"
+CHROMIUM = os.environ.get("KINERJA_CHROMIUM", "/usr/bin/chromium")
+ARGUMEN = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+           "--disable-component-update", "--disable-sync", "--no-first-run"]
+UKURAN = [(1280, 720), (1920, 1080)]
+# (url_path, teks yang harus tampil)
+HALAMAN = [("ringkasan", "Ringkasan Kinerja OPD")]
+SELESAI = "[data-testid='stApp'][data-test-script-state='notRunning']"
+GALAT = "[data-testid='stException'], [data-testid='stAlertContentError']"
+
+
+def _port_bebas() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(db_demo):
+    port = _port_bebas()
+    env = dict(os.environ, KINERJA_DB=str(db_demo))
+    proses = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(AKAR / "app.py"), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=AKAR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    batas = time.time() + 60
+    while time.time() < batas:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proses.kill()
+        pytest.fail("streamlit tidak siap dalam 60 detik:\n" + proses.stdout.read().decode())
+    yield url
+    proses.terminate()
+    proses.wait(10)
+
+
+@pytest.fixture(scope="module")
+def peramban():
+    assert Path(CHROMIUM).exists(), (
+        f"Chromium tidak ditemukan di {CHROMIUM}; pasang dengan: apt-get install -y chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGUMEN, headless=True)
+        yield b
+        b.close()
+
+
+def _buka(peramban, url: str, lebar: int, tinggi: int):
+    hal = peramban.new_page(viewport={"width": lebar, "height": tinggi})
+    hal.goto(url)
+    hal.wait_for_selector(SELESAI, timeout=60_000)
+    hal.wait_for_timeout(1500)  # Plotly menggambar setelah skrip selesai
+    hal.wait_for_selector(SELESAI, timeout=60_000)
+    return hal
+
+
+@pytest.mark.parametrize("lebar,tinggi", UKURAN)
+@pytest.mark.parametrize("jalur,teks", HALAMAN)
+def test_halaman_tampil_dan_tangkapan_layar(server, peramban, jalur, teks, lebar, tinggi):
+    LAYAR.mkdir(exist_ok=True)
+    hal = _buka(peramban, f"{server}/{jalur}", lebar, tinggi)
+    try:
+        assert hal.locator(GALAT).count() == 0, hal.locator(GALAT).all_inner_texts()
+        assert hal.get_by_text(teks).first.is_visible()
+        assert hal.locator(".js-plotly-plot").count() >= 1, "grafik tidak tergambar"
+        hal.screenshot(path=str(LAYAR / f"{jalur}_{lebar}x{tinggi}.png"))
+        # Seluruh halaman (tinggi layar diperbesar) untuk ditinjau
+        hal.set_viewport_size({"width": lebar, "height": 2400})
+        hal.wait_for_timeout(800)
+        hal.screenshot(path=str(LAYAR / f"{jalur}_{lebar}x{tinggi}_penuh.png"))
+    finally:
+        hal.close()
+
+
+def test_tautan_dengan_parameter_mengatur_filter(server, peramban):
+    hal = _buka(peramban, f"{server}/ringkasan?tahun=2024&triwulan=2", 1280, 720)
+    try:
+        teks = hal.locator("section[data-testid='stSidebar']").inner_text()
+        assert "2024" in teks and "TW II" in teks
+        assert hal.get_by_text("TW II 2024").first.is_visible()
+        assert "tahun=2024" in hal.url and "triwulan=2" in hal.url
+    finally:
+        hal.close()
+
+
+def test_navigasi_sidebar_ke_halaman(server, peramban):
+    hal = _buka(peramban, server, 1280, 720)
+    try:
+        hal.locator("[data-testid='stSidebarNav'] a").filter(has_text="Ringkasan").first.click()
+        hal.wait_for_selector(SELESAI, timeout=60_000)
+        assert hal.locator(GALAT).count() == 0
+        assert "/ringkasan" in hal.url or hal.url.rstrip("/").endswith(str(server.split(":")[-1]))
+    finally:
+        hal.close()
