@@ -5,6 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from kinerja.ui import tema
+from kinerja.ui.kerangka import tandai_kerangka
 from kinerja.ui.data import pastikan_database
 from kinerja.ui.filter import bilah_filter
 
@@ -12,11 +13,13 @@ HALAMAN = Path(__file__).resolve().parent / "pages"
 
 st.set_page_config(page_title="Dasbor Kinerja OPD", page_icon="📊", layout="wide",
                    initial_sidebar_state="expanded")
+tandai_kerangka()
 tema.pasang()
 pastikan_database()
 
 halaman = st.navigation([
-    st.Page(HALAMAN / "ringkasan.py", title="Ringkasan", icon="📊", url_path="ringkasan", default=True),
+    st.Page(HALAMAN / "ringkasan.py", title="Ringkasan", icon=":material/dashboard:", url_path="ringkasan", default=True),
+    st.Page(HALAMAN / "tentang_data.py", title="Tentang Data", icon=":material/info:", url_path="tentang-data"),
 ])
 st.session_state["_filter"] = bilah_filter()
 halaman.run()

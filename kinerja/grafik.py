@@ -15,9 +15,16 @@ ABU = "#6B7280"
 PEMISAH = ",."
 
 
+def _judul(judul: str, keterangan: str) -> dict:
+    """Judul di margin atas (bukan judul Indicator, yang menimpa busur pada layar lebar)."""
+    return dict(text=f"<b>{judul}</b><br><span style='font-size:15px;color:{ABU}'>{keterangan}</span>",
+                x=0.5, xanchor="center", yref="container", y=0.99, yanchor="top",
+                pad=dict(t=26), font=dict(size=20))
+
+
 def _tata(fig: go.Figure, tinggi: int) -> go.Figure:
     fig.update_layout(
-        height=tinggi, margin=dict(l=28, r=28, t=96, b=8), separators=PEMISAH,
+        height=tinggi, margin=dict(l=30, r=30, t=110, b=10), separators=PEMISAH,
         font=dict(family=HURUF, color=TEKS, size=16), paper_bgcolor="rgba(0,0,0,0)",
     )
     return fig
@@ -31,8 +38,6 @@ def gauge_capaian(nilai: float | None, pita: list[Pita], judul: str, keterangan:
         mode="gauge+number",
         value=nilai if nilai is not None else 0,
         number=dict(suffix="%", valueformat=".1f", font=dict(size=42)),
-        title=dict(text=f"<b>{judul}</b><br><span style='font-size:15px;color:{ABU}'>{keterangan}</span>",
-                   font=dict(size=20)),
         gauge=dict(
             axis=dict(range=[0, batas_atas], tickvals=[p.batas_bawah for p in pita] + [batas_atas],
                       tickfont=dict(size=13)),
@@ -40,6 +45,7 @@ def gauge_capaian(nilai: float | None, pita: list[Pita], judul: str, keterangan:
             steps=langkah,
         ),
     ))
+    fig.update_layout(title=_judul(judul, keterangan))
     return _tata(fig, tinggi)
 
 
@@ -50,8 +56,6 @@ def gauge_serapan(realisasi: float | None, rencana: float | None, judul: str, ke
         mode="gauge+number",
         value=realisasi if realisasi is not None else 0,
         number=dict(suffix="%", valueformat=".1f", font=dict(size=42)),
-        title=dict(text=f"<b>{judul}</b><br><span style='font-size:15px;color:{ABU}'>{keterangan}</span>",
-                   font=dict(size=20)),
         gauge=dict(
             axis=dict(range=[0, 100], tickvals=[0, 25, 50, 75, 100], tickfont=dict(size=13)),
             bar=dict(color="#0072B2", thickness=0.5),
@@ -60,6 +64,7 @@ def gauge_serapan(realisasi: float | None, rencana: float | None, judul: str, ke
             if rencana is not None else None,
         ),
     ))
+    fig.update_layout(title=_judul(judul, keterangan))
     return _tata(fig, tinggi)
 
 

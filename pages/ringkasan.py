@@ -10,8 +10,10 @@ from kinerja import grafik
 from kinerja.skala import pita_berlabel, pita_dari
 from kinerja.ui.data import kueri, pesan_demo_baru
 from kinerja.ui.filter import filter_aktif
+from kinerja.ui.kerangka import pastikan_lewat_app
 from kinerja.ui.komponen import kaki, kartu, kepala
 
+pastikan_lewat_app()
 f = filter_aktif()
 if f is None:
     st.title("Ringkasan Kinerja OPD", anchor=False)
@@ -95,7 +97,7 @@ else:
     kartu(c2, "Realisasi keuangan", fmt.NA)
 bawah = int(k_kini["jumlah_opd_di_bawah_target"])
 d = _selisih(k_kini, k_lalu, "jumlah_opd_di_bawah_target")
-kartu(c3, f"OPD di bawah {fmt.persen(ambang, 0)}", f"{bawah} dari {int(k_kini['jumlah_opd'])}",
+kartu(c3, f"OPD di bawah {fmt.persen(ambang, 0)} (dari {int(k_kini['jumlah_opd'])})", f"{bawah}",
       f"{d:+.0f} OPD" if d is not None else None, arah_baik="turun",
       riwayat=list(kinerja["jumlah_opd_di_bawah_target"]))
 tinjau = int(k_kini["jumlah_perlu_ditinjau"])

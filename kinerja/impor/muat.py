@@ -44,7 +44,8 @@ def sidik_berkas(paths: list[Path]) -> tuple[str, str]:
     for b in berkas:
         h.update(b.name.encode())
         h.update(hashlib.sha256(b.read_bytes()).digest())
-    nama = ", ".join(p.name for p in paths)
+    nama = ", ".join(f"{p.name}/ ({len(list(p.glob('*.csv')))} berkas CSV)" if p.is_dir() else p.name
+                     for p in paths)
     return nama, h.hexdigest()
 
 

@@ -68,19 +68,19 @@ def bilah_filter() -> Filter | None:
     _siapkan("f_pemda", kode_pemda, kode_pemda[0], "pemda")
     if len(kode_pemda) > 1:
         nama = dict(zip(pemda["kode_pemda"], pemda["nama_pemda"]))
-        sb.selectbox("Pemda", kode_pemda, key="f_pemda", format_func=nama.get)
+        sb.selectbox("Pemda", kode_pemda, key="f_pemda", format_func=nama.get, placeholder="Pilih pemda")
     kp = st.session_state["f_pemda"]
     baris_pemda = pemda[pemda["kode_pemda"] == kp].iloc[0]
 
     per = periode[periode["kode_pemda"] == kp]
     tahun = sorted(per["tahun"].astype(int).unique(), reverse=True)
     _siapkan("f_tahun", tahun, tahun[0], "tahun", int)
-    sb.selectbox("Tahun", tahun, key="f_tahun")
+    sb.selectbox("Tahun", tahun, key="f_tahun", placeholder="Pilih tahun")
     th = int(st.session_state["f_tahun"])
 
     triwulan = sorted(per.loc[per["tahun"] == th, "triwulan"].astype(int).unique())
     _siapkan("f_triwulan", triwulan, triwulan[-1], "triwulan", int)
-    sb.selectbox("Triwulan", triwulan, key="f_triwulan", format_func=_label_tw,
+    sb.selectbox("Triwulan", triwulan, key="f_triwulan", format_func=_label_tw, placeholder="Pilih triwulan",
                  help="Data kumulatif s.d. triwulan; TW IV berarti setahun penuh.")
     tw = int(st.session_state["f_triwulan"])
 

@@ -17,10 +17,10 @@ def kepala(judul: str, f: Filter) -> None:
     """Judul halaman, periode dan pemda: apa, kapan, data siapa."""
     st.title(judul, anchor=False)
     # Nama pemda dan keterangan berasal dari impor: selalu di-escape.
-    ket = f" · {html.escape(f.keterangan_pemda)}" if f.keterangan_pemda else ""
+    ket = f"<div class='kepala-ket'>{html.escape(f.keterangan_pemda)}</div>" if f.keterangan_pemda else ""
     st.markdown(
         f"<div class='kepala-periode'><b>{html.escape(f.periode)}</b> · "
-        f"{html.escape(f.nama_pemda)}<span class='kepala-ket'>{ket}</span></div>",
+        f"{html.escape(f.nama_pemda)}{ket}</div>",
         unsafe_allow_html=True,
     )
 
@@ -44,6 +44,10 @@ def kartu(kolom, label: str, nilai: str, delta: str | None = None, arah_baik: st
           riwayat: list[float] | None = None, bantuan: str | None = None) -> None:
     """Kartu KPI: nilai besar, perubahan terhadap tahun lalu, garis kecil tren."""
     warna = "normal" if arah_baik == "naik" else "inverse"
-    kolom.metric(label, nilai, delta=delta, delta_color=warna if delta else "off", border=True,
+    tetap = delta is not None and delta.lstrip("+-±").split(" ")[0] in ("0", "0,0")
+    if tetap:
+        delta = "tidak berubah"
+    kolom.metric(label, nilai, delta=delta, delta_color="off" if tetap or not delta else warna,
+                 delta_arrow="off" if tetap else "auto", border=True,
                  chart_data=[x for x in (riwayat or []) if x is not None and not pd.isna(x)] or None,
                  chart_type="line", help=bantuan)

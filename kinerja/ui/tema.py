@@ -4,10 +4,10 @@ import streamlit as st
 
 _CSS = """
 <style>
-.block-container {padding-top: 1.2rem; padding-bottom: 1rem; max-width: 100%;}
+[data-testid='stMainBlockContainer'] {padding: 1.2rem 2.5rem 1rem 2.5rem; max-width: 100%;}
 h1 {font-size: 2.3rem !important; margin-bottom: 0 !important;}
 .kepala-periode {font-size: 1.35rem; color: #111; margin: .1rem 0 .8rem 0;}
-.kepala-ket {color: #4B5563; font-size: 1.05rem;}
+.kepala-ket {color: #4B5563; font-size: 1rem; line-height: 1.3;}
 [data-testid="stMetricLabel"] p {font-size: 1rem !important; font-weight: 600; color: #222;}
 [data-testid="stMetricLabel"] * {white-space: normal !important; overflow: visible !important;
                                   text-overflow: clip !important;}
