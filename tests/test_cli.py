@@ -1,0 +1,91 @@
+"""Baris perintah `python -m kinerja` (kontrak DESIGN.md), dijalankan sebagai proses."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+
+AKAR = Path(__file__).resolve().parent.parent
+FIXTURE = AKAR / "tests" / "fixtures" / "kecil"
+
+
+def _jalankan(*argumen: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kinerja", *argumen], cwd=AKAR,
+                          capture_output=True, text=True, timeout=120)
+
+
+def _sidik(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_bantuan_berbahasa_indonesia():
+    for argumen in ([], ["demo"], ["impor"]):
+        hasil = _jalankan(*argumen, "--help")
+        assert hasil.returncode == 0
+        assert "Pemakaian:" in hasil.stdout and "tampilkan bantuan ini" in hasil.stdout
+        assert "usage:" not in hasil.stdout and "show this help" not in hasil.stdout
+
+
+def test_demo_idempoten(tmp_path):
+    db = tmp_path / "demo.duckdb"
+    pertama = _jalankan("demo", "--db", str(db))
+    assert pertama.returncode == 0, pertama.stderr
+    assert "dibangun" in pertama.stdout
+    sidik = _sidik(db)
+    kedua = _jalankan("demo", "--db", str(db))
+    assert kedua.returncode == 0
+    assert "sudah mutakhir" in kedua.stdout
+    assert _sidik(db) == sidik, "menjalankan demo kedua kali tidak boleh mengubah berkas"
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM log_impor").fetchone()[0] == 1
+    assert con.execute("SELECT count(*) FROM opd").fetchone()[0] >= 40
+    con.close()
+
+
+def test_impor_templat_berhasil_dan_dry_run(tmp_path):
+    db = tmp_path / "k.duckdb"
+    assert _jalankan("demo", "--db", str(db)).returncode == 0
+    sidik = _sidik(db)
+    uji = _jalankan("impor", "--db", str(db), "--dry-run", str(FIXTURE))
+    assert uji.returncode == 0, uji.stderr
+    assert "uji coba" in uji.stdout
+    assert _sidik(db) == sidik
+    nyata = _jalankan("impor", "--db", str(db), str(FIXTURE))
+    assert nyata.returncode == 0, nyata.stderr
+    assert "11 indikator" in nyata.stdout and "dimuat" in nyata.stdout
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM pemda").fetchone()[0] == 2
+    con.close()
+
+
+def test_impor_buruk_ditolak_per_baris_dan_database_utuh(tmp_path):
+    db = tmp_path / "k.duckdb"
+    assert _jalankan("demo", "--db", str(db)).returncode == 0
+    sidik = _sidik(db)
+    buruk = tmp_path / "buruk"
+    shutil.copytree(FIXTURE, buruk)
+    capaian = buruk / "capaian.csv"
+    baris = capaian.read_text().splitlines()
+    baris[2] = "T01,A2,2025,4,tujuh,,6.5"          # baris 3: target bukan angka
+    baris[3] = "T01,A3,1899,4,8,,9"                # baris 4: tahun di luar rentang
+    baris.append("T01,ZZ9,2025,4,1,,1")            # indikator tidak dikenal
+    capaian.write_text("\n".join(baris) + "\n")
+    hasil = _jalankan("impor", "--db", str(db), str(buruk))
+    assert hasil.returncode == 1
+    pesan = hasil.stderr
+    assert "database tidak berubah" in pesan
+    assert "capaian.csv, lembar capaian, baris 3, kolom target" in pesan and "'tujuh'" in pesan
+    assert "baris 4, kolom tahun" in pesan and "1899" in pesan
+    assert "indikator tidak dikenal" in pesan and "ZZ9" in pesan
+    assert _sidik(db) == sidik
+
+
+def test_impor_tanpa_database_memberi_petunjuk(tmp_path):
+    hasil = _jalankan("impor", "--db", str(tmp_path / "tidak-ada.duckdb"), str(FIXTURE))
+    assert hasil.returncode == 1
+    assert "python -m kinerja demo" in hasil.stderr
