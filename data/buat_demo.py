@@ -278,7 +278,7 @@ INDIKATOR = {
         "G5",
     ],
     "DAMKAR": [
-        "Waktu tanggap kebakaran | menit | rentang | terakhir | IKU | 10-15 | 0",
+        "Waktu tanggap kebakaran | menit | turun | terakhir | IKU | 15.0 | -0.3",
         "Persentase kejadian kebakaran yang tertangani sesuai SPM | % | naik | terakhir | program | 85 | 2",
         "Jumlah kejadian kebakaran | kejadian | turun | jumlah | program | 65 | -3",
         "Jumlah pos pemadam kebakaran yang beroperasi | pos | naik | terakhir | program | 4 | 0.4",

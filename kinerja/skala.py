@@ -6,9 +6,12 @@ ini hanya membawa label dan warnanya ke grafik.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
+
+_WARNA = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
 @dataclass(frozen=True)
@@ -20,9 +23,15 @@ class Pita:
     warna_teks: str
 
 
+def _warna(nilai: str, cadangan: str) -> str:
+    """Warna dipakai di atribut style HTML: hanya heksadesimal #RRGGBB yang diterima."""
+    return nilai if isinstance(nilai, str) and _WARNA.match(nilai) else cadangan
+
+
 def pita_dari(df: pd.DataFrame) -> list[Pita]:
     """Dari hasil kueri skala_aktif (urutan 1 = terbaik)."""
-    return [Pita(int(r.urutan), r.label, float(r.batas_bawah), r.warna, r.warna_teks)
+    return [Pita(int(r.urutan), str(r.label), float(r.batas_bawah),
+                 _warna(r.warna, "#999999"), _warna(r.warna_teks, "#000000"))
             for r in df.sort_values("urutan").itertuples()]
 
 

@@ -57,3 +57,13 @@ def test_baca_angka_menolak_yang_meragukan(teks, desimal):
     with pytest.raises(AngkaTidakSah) as e:
         baca_angka(teks, desimal)
     assert teks in str(e.value)
+
+
+def test_warna_skala_tidak_bisa_menyisipkan_html():
+    import pandas as pd
+
+    from kinerja.skala import pita_dari
+
+    df = pd.DataFrame([{"urutan": 1, "label": "Baik", "batas_bawah": 0,
+                        "warna": "red;background:url(javascript:x)", "warna_teks": "#FFFFFF"}])
+    assert pita_dari(df)[0].warna == "#999999"
