@@ -17,9 +17,11 @@ tandai_kerangka()
 tema.pasang()
 pastikan_database()
 
+# url_path = nama berkas: tautan langsung sebagai kunjungan pertama ke server
+# (saat Streamlit masih memakai mode folder pages/ lama) menemukan halaman yang sama.
 halaman = st.navigation([
     st.Page(HALAMAN / "ringkasan.py", title="Ringkasan", icon=":material/dashboard:", url_path="ringkasan", default=True),
-    st.Page(HALAMAN / "tentang_data.py", title="Tentang Data", icon=":material/info:", url_path="tentang-data"),
+    st.Page(HALAMAN / "tentang_data.py", title="Tentang Data", icon=":material/info:", url_path="tentang_data"),
 ])
 st.session_state["_filter"] = bilah_filter()
 halaman.run()

@@ -23,8 +23,8 @@ CHROMIUM = os.environ.get("KINERJA_CHROMIUM", "/usr/bin/chromium")
 ARGUMEN = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
            "--disable-component-update", "--disable-sync", "--no-first-run"]
 UKURAN = [(1280, 720), (1920, 1080)]
-# (url_path, teks yang harus tampil)
-HALAMAN = [("ringkasan", "Ringkasan Kinerja OPD"), ("tentang-data", "Tentang Data")]
+# (nama, url_path, teks yang harus tampil). Halaman bawaan (Ringkasan) ada di akar "/".
+HALAMAN = [("ringkasan", "", "Ringkasan Kinerja OPD"), ("tentang_data", "tentang_data", "Tentang Data")]
 SELESAI = "[data-testid='stApp'][data-test-script-state='notRunning']"
 GALAT = "[data-testid='stException'], [data-testid='stAlertContentError']"
 
@@ -35,8 +35,7 @@ def _port_bebas() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(db_demo):
+def _mulai_server(db_demo):
     port = _port_bebas()
     env = dict(os.environ, KINERJA_DB=str(db_demo))
     proses = subprocess.Popen(
@@ -54,6 +53,12 @@ def server(db_demo):
     else:
         proses.kill()
         pytest.fail("streamlit tidak siap dalam 60 detik:\n" + proses.stdout.read().decode())
+    return proses, url
+
+
+@pytest.fixture(scope="module")
+def server(db_demo):
+    proses, url = _mulai_server(db_demo)
     yield url
     proses.terminate()
     proses.wait(10)
@@ -81,26 +86,27 @@ def _buka(peramban, url: str, lebar: int, tinggi: int):
 
 
 @pytest.mark.parametrize("lebar,tinggi", UKURAN)
-@pytest.mark.parametrize("jalur,teks", HALAMAN)
-def test_halaman_tampil_dan_tangkapan_layar(server, peramban, jalur, teks, lebar, tinggi):
+@pytest.mark.parametrize("nama,jalur,teks", HALAMAN)
+def test_halaman_tampil_dan_tangkapan_layar(server, peramban, nama, jalur, teks, lebar, tinggi):
     LAYAR.mkdir(exist_ok=True)
     hal = _buka(peramban, f"{server}/{jalur}", lebar, tinggi)
     try:
         assert hal.locator(GALAT).count() == 0, hal.locator(GALAT).all_inner_texts()
+        assert hal.locator("[role='dialog']").count() == 0, hal.locator("[role='dialog']").all_inner_texts()
         assert hal.get_by_text(teks).first.is_visible()
-        if jalur == "ringkasan":
+        if nama == "ringkasan":
             assert hal.locator(".js-plotly-plot").count() >= 4, "grafik tidak tergambar"
-        hal.screenshot(path=str(LAYAR / f"{jalur}_{lebar}x{tinggi}.png"))
+        hal.screenshot(path=str(LAYAR / f"{nama}_{lebar}x{tinggi}.png"))
         # Seluruh halaman (tinggi layar diperbesar) untuk ditinjau
         hal.set_viewport_size({"width": lebar, "height": 2400})
         hal.wait_for_timeout(800)
-        hal.screenshot(path=str(LAYAR / f"{jalur}_{lebar}x{tinggi}_penuh.png"))
+        hal.screenshot(path=str(LAYAR / f"{nama}_{lebar}x{tinggi}_penuh.png"))
     finally:
         hal.close()
 
 
 def test_tautan_dengan_parameter_mengatur_filter(server, peramban):
-    hal = _buka(peramban, f"{server}/ringkasan?tahun=2024&triwulan=2", 1280, 720)
+    hal = _buka(peramban, f"{server}/?tahun=2024&triwulan=2", 1280, 720)
     try:
         assert hal.get_by_role("combobox", name="Tahun").input_value() == "2024"
         assert hal.get_by_role("combobox", name="Triwulan").input_value() == "TW II"
@@ -115,7 +121,7 @@ def test_navigasi_sidebar_menjaga_filter(server, peramban):
     hal = _buka(peramban, f"{server}/?tahun=2023&triwulan=4", 1280, 720)
     try:
         hal.locator("[data-testid='stSidebarNav'] a").filter(has_text="Tentang Data").first.click()
-        hal.wait_for_url("**/tentang-data**", timeout=30_000)
+        hal.wait_for_url("**/tentang_data**", timeout=30_000)
         hal.wait_for_selector(SELESAI, timeout=60_000)
         assert hal.get_by_text("Riwayat impor").first.is_visible()
         assert hal.locator(GALAT).count() == 0
@@ -126,3 +132,21 @@ def test_navigasi_sidebar_menjaga_filter(server, peramban):
         assert hal.locator(GALAT).count() == 0
     finally:
         hal.close()
+
+
+def test_kunjungan_pertama_lewat_tautan_halaman(db_demo, peramban):
+    """Server baru, kunjungan pertama langsung ke halaman non-bawaan dengan filter:
+    halaman tetap dijalankan di dalam app.py (filter, navigasi), bukan sendirian."""
+    proses, url = _mulai_server(db_demo)
+    try:
+        hal = _buka(peramban, f"{url}/tentang_data?tahun=2022&triwulan=3", 1280, 720)
+        assert hal.locator(GALAT).count() == 0
+        assert hal.locator("[role='dialog']").count() == 0
+        assert hal.get_by_text("Riwayat impor").first.is_visible()
+        assert hal.get_by_role("combobox", name="Tahun").input_value() == "2022"
+        assert hal.get_by_role("combobox", name="Triwulan").input_value() == "TW III"
+        assert "/tentang_data" in hal.url
+        hal.close()
+    finally:
+        proses.terminate()
+        proses.wait(10)
