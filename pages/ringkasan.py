@@ -30,8 +30,8 @@ batas_atas = float(pengaturan["batas_atas_capaian"])
 ambang = float(pengaturan["ambang_di_bawah_target"])
 pita = pita_dari(kueri("skala_aktif"))
 
-kinerja = kueri("ringkasan_kinerja_tahunan", kode_pemda=f.kode_pemda, triwulan=f.triwulan).set_index("tahun")
-anggaran = kueri("ringkasan_anggaran_tahunan", kode_pemda=f.kode_pemda, triwulan=f.triwulan).set_index("tahun")
+kinerja = kueri("ringkasan_kinerja_tahunan", **f.sql()).set_index("tahun")
+anggaran = kueri("ringkasan_anggaran_tahunan", **f.sql()).set_index("tahun")
 
 
 def _baris(df: pd.DataFrame, tahun: int):
@@ -110,8 +110,8 @@ kartu(c4, "Target perlu ditinjau", f"{tinjau}",
               f"tanpa capaian (n/a: target nol/kosong atau realisasi belum ada).")
 
 # Sebaran OPD per kategori, dan siapa saja di tiap kategori.
-sebaran = kueri("sebaran_kategori", kode_pemda=f.kode_pemda, tahun=f.tahun, triwulan=f.triwulan)
-opd = kueri("capaian_opd_periode", kode_pemda=f.kode_pemda, tahun=f.tahun, triwulan=f.triwulan)
+sebaran = kueri("sebaran_kategori", **f.sql())
+opd = kueri("capaian_opd_periode", **f.sql())
 kiri, kanan = st.columns([5, 7])
 kiri.plotly_chart(
     grafik.sebaran_kategori(list(sebaran["label"]), [int(x) for x in sebaran["jumlah_opd"]],

@@ -19,5 +19,6 @@ SELECT a.tahun, b.bulan,
 FROM anggaran_bulanan a
 JOIN bulan_akhir b ON a.tahun = b.tahun AND a.bulan = b.bulan
 WHERE a.kode_pemda = $kode_pemda
+  AND cocok_filter(a.kode_pemda, a.kode_opd, $kelompok, $kode_urusan, $opd)
 GROUP BY a.tahun, b.bulan
 ORDER BY a.tahun;

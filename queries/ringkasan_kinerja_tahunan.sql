@@ -1,5 +1,6 @@
 -- Ringkasan kinerja pemda per tahun untuk satu triwulan (untuk kartu, perbandingan
--- dengan tahun lalu dan garis kecil tren). Capaian pemda = rata-rata capaian OPD.
+-- dengan tahun lalu dan garis kecil tren). Capaian pemda = rata-rata capaian OPD
+-- dalam filter (sektor, OPD).
 SELECT tahun,
        avg(capaian) AS capaian,
        kategori_capaian(avg(capaian)) AS kategori,
@@ -12,5 +13,6 @@ SELECT tahun,
        sum(jumlah_di_bawah_target) AS jumlah_indikator_di_bawah_target
 FROM capaian_opd_rinci
 WHERE kode_pemda = $kode_pemda AND triwulan = $triwulan
+  AND cocok_filter(kode_pemda, kode_opd, $kelompok, $kode_urusan, $opd)
 GROUP BY tahun
 ORDER BY tahun;

@@ -56,6 +56,7 @@ def referensi_dari(con: duckdb.DuckDBPyConnection) -> Referensi:
         pemda=set(kueri(con, "impor/referensi_pemda")["kode_pemda"]),
         opd=set(zip(opd["kode_pemda"], opd["kode_opd"])),
         indikator=dict(zip(zip(ind["kode_pemda"], ind["indikator_id"]), ind["polaritas"])),
+        urusan=set(kueri(con, "impor/referensi_urusan")["kode_urusan"]),
     )
 
 

@@ -180,9 +180,10 @@ class Referensi:
     pemda: set[str]
     opd: set[tuple[str, str]]
     indikator: dict[tuple[str, str], str]   # (pemda, id) -> polaritas
+    urusan: set[str] = field(default_factory=set)
 
     def salin(self) -> "Referensi":
-        return Referensi(set(self.pemda), set(self.opd), dict(self.indikator))
+        return Referensi(set(self.pemda), set(self.opd), dict(self.indikator), set(self.urusan))
 
     def tambah(self, lembar: str, df: pd.DataFrame) -> None:
         if lembar == "pemda":
@@ -232,7 +233,7 @@ def _periksa_lembar(s: Sumber, kolom: list[Kolom], ref: Referensi,
             continue
         baris["_baris"] = nomor
         baris_keluar.append(baris)
-    kolom_keluar = [k.nama for k in kolom] + (["kode_urusan"] if s.lembar == "opd" else []) + ["_baris"]
+    kolom_keluar = [k.nama for k in kolom] + (["kode_urusan", "bidang"] if s.lembar == "opd" else []) + ["_baris"]
     return pd.DataFrame(baris_keluar, columns=kolom_keluar)
 
 
@@ -299,10 +300,12 @@ def _periksa_baris(lembar: str, b: dict, ref: Referensi, tambah: Callable) -> bo
         if not kode_opd_sah(b["kode_opd"]):
             salah("kode_opd", b["kode_opd"], "kode OPD harus berbentuk X.XX.X.XX.X.XX.NN.NNNN")
         else:
-            b["kode_urusan"] = bidang_dari_kode_opd(b["kode_opd"])[0] \
-                if bidang_dari_kode_opd(b["kode_opd"]) else None
+            b["bidang"] = bidang_dari_kode_opd(b["kode_opd"])
+            b["kode_urusan"] = b["bidang"][0] if b["bidang"] else None
             if b["kode_urusan"] is None:
                 salah("kode_opd", b["kode_opd"], "kode OPD tidak memuat bidang urusan")
+            elif tak_dikenal := [x for x in b["bidang"] if x not in ref.urusan]:
+                salah("kode_opd", b["kode_opd"], f"bidang urusan {', '.join(tak_dikenal)} tidak ada di nomenklatur")
     if lembar in ("indikator", "anggaran", "kendala") and sah:
         if (b["kode_pemda"], b["kode_opd"]) not in ref.opd:
             salah("kode_opd", b["kode_opd"], "OPD tidak dikenal; daftarkan di lembar opd")
@@ -332,7 +335,7 @@ def _buang_duplikat(s: Sumber, df: pd.DataFrame, kunci: list[str], hasil: HasilV
     """Baris kembar persis dibuang dengan catatan; kunci sama dengan isi beda ditolak."""
     if df.empty or not kunci:
         return df
-    isi = [c for c in df.columns if c != "_baris"]
+    isi = [c for c in df.columns if c not in ("_baris", "bidang")]  # bidang: turunan kode_opd
     kembar = df.duplicated(subset=isi, keep="first")
     if kembar.any():
         nomor = ", ".join(map(str, df.loc[kembar, "_baris"].head(10)))

@@ -36,13 +36,16 @@ def _kunci() -> tuple[str, float]:
 
 @st.cache_data(max_entries=512, show_spinner=False)
 def _kueri(path: str, mtime: float, nama: str, params: tuple) -> pd.DataFrame:
-    return db.kueri(_koneksi(path, mtime), nama, **dict(params))
+    return db.kueri(_koneksi(path, mtime), nama,
+                    **{k: list(v) if isinstance(v, tuple) else v for k, v in params})
 
 
 def kueri(nama: str, **params) -> pd.DataFrame:
     """Hasil queries/<nama>.sql dengan parameter terikat; di-cache."""
     path, mtime = _kunci()
-    return _kueri(path, mtime, nama, tuple(sorted(params.items())))
+    # Daftar (mis. OPD terpilih) menjadi tuple agar kunci cache stabil.
+    beku = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+    return _kueri(path, mtime, nama, beku)
 
 
 def bersihkan_cache() -> None:

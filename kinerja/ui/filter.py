@@ -4,12 +4,14 @@ pemberitahuan singkat, bukan galat."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import streamlit as st
 
 from kinerja import format as fmt
 from kinerja.ui.data import kueri
+
+SEMUA = "(semua)"
 
 
 @dataclass(frozen=True)
@@ -19,14 +21,42 @@ class Filter:
     keterangan_pemda: str | None
     tahun: int
     triwulan: int
+    kelompok: str | None = None
+    kode_urusan: str | None = None
+    nama_urusan: str | None = None
+    opd: tuple[str, ...] = ()
+    nama_opd: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def periode(self) -> str:
         return fmt.periode(self.tahun, self.triwulan)
 
+    @property
+    def cakupan(self) -> str:
+        """Ringkas untuk judul: apa yang sedang ditampilkan."""
+        bagian = []
+        if self.kode_urusan:
+            bagian.append(f"Bidang {self.kode_urusan} {self.nama_urusan or ''}".strip())
+        elif self.kelompok:
+            bagian.append(f"Urusan {self.kelompok}")
+        if self.opd:
+            nama = [self.nama_opd.get(k, k) for k in self.opd]
+            bagian.append(", ".join(nama) if len(nama) <= 3 else f"{len(nama)} OPD dipilih")
+        return " · ".join(bagian) or "Semua OPD"
+
+    def sql(self, **lain) -> dict:
+        """Parameter terikat untuk kueri yang memakai makro cocok_filter."""
+        return {"kode_pemda": self.kode_pemda, "tahun": self.tahun, "triwulan": self.triwulan,
+                "kelompok": self.kelompok, "kode_urusan": self.kode_urusan, "opd": list(self.opd), **lain}
+
 
 def _label_tw(tw: int) -> str:
     return f"{fmt.TRIWULAN[tw]} (setahun)" if tw == 4 else fmt.TRIWULAN[tw]
+
+
+def _catat(nama: str, mentah: str) -> None:
+    st.session_state.setdefault("_catatan_filter", []).append(
+        f"Nilai {nama}='{mentah}' pada tautan tidak dikenal; dipakai nilai bawaan.")
 
 
 def _dari_url(nama: str, pilihan: list, ubah=str):
@@ -40,8 +70,7 @@ def _dari_url(nama: str, pilihan: list, ubah=str):
         nilai = None
     if nilai in pilihan:
         return nilai
-    st.session_state.setdefault("_catatan_filter", []).append(
-        f"Nilai {nama}='{mentah}' pada tautan tidak dikenal; dipakai nilai bawaan.")
+    _catat(nama, mentah)
     return None
 
 
@@ -52,6 +81,18 @@ def _siapkan(kunci: str, pilihan: list, bawaan, url_nama: str, ubah=str) -> None
         st.session_state[kunci] = dari_url if dari_url is not None else bawaan
     elif st.session_state[kunci] not in pilihan:
         st.session_state[kunci] = bawaan
+
+
+def _siapkan_opd(pilihan: list[str]) -> None:
+    if "f_opd" not in st.session_state:
+        dari_url = st.query_params.get_all("opd")
+        sah = [k for k in dari_url if k in pilihan]
+        for k in dari_url:
+            if k not in pilihan:
+                _catat("opd", k)
+        st.session_state["f_opd"] = sah
+    else:
+        st.session_state["f_opd"] = [k for k in st.session_state["f_opd"] if k in pilihan]
 
 
 def bilah_filter() -> Filter | None:
@@ -75,26 +116,61 @@ def bilah_filter() -> Filter | None:
     per = periode[periode["kode_pemda"] == kp]
     tahun = sorted(per["tahun"].astype(int).unique(), reverse=True)
     _siapkan("f_tahun", tahun, tahun[0], "tahun", int)
-    sb.selectbox("Tahun", tahun, key="f_tahun", placeholder="Pilih tahun")
+    kiri, kanan = sb.columns(2)
+    kiri.selectbox("Tahun", tahun, key="f_tahun", placeholder="Pilih tahun")
     th = int(st.session_state["f_tahun"])
 
     triwulan = sorted(per.loc[per["tahun"] == th, "triwulan"].astype(int).unique())
     _siapkan("f_triwulan", triwulan, triwulan[-1], "triwulan", int)
-    sb.selectbox("Triwulan", triwulan, key="f_triwulan", format_func=_label_tw, placeholder="Pilih triwulan",
-                 help="Data kumulatif s.d. triwulan; TW IV berarti setahun penuh.")
+    kanan.selectbox("Triwulan", triwulan, key="f_triwulan", format_func=_label_tw, placeholder="Pilih triwulan",
+                    help="Data kumulatif s.d. triwulan; TW IV berarti setahun penuh.")
     tw = int(st.session_state["f_triwulan"])
+
+    # Sektor: kelompok urusan, lalu bidang di dalam kelompok itu.
+    sektor = kueri("filter_sektor", kode_pemda=kp)
+    kelompok = [SEMUA] + list(dict.fromkeys(sektor["kelompok"]))
+    _siapkan("f_kelompok", kelompok, SEMUA, "kelompok")
+    sb.selectbox("Kelompok urusan", kelompok, key="f_kelompok")
+    kel = None if st.session_state["f_kelompok"] == SEMUA else st.session_state["f_kelompok"]
+
+    dalam = sektor if kel is None else sektor[sektor["kelompok"] == kel]
+    nama_bidang = dict(zip(dalam["kode_urusan"], dalam["nama_urusan"]))
+    bidang = [SEMUA] + list(nama_bidang)
+    _siapkan("f_bidang", bidang, SEMUA, "bidang")
+    sb.selectbox("Bidang urusan", bidang, key="f_bidang",
+                 format_func=lambda k: k if k == SEMUA else f"{k} {nama_bidang[k]}")
+    bid = None if st.session_state["f_bidang"] == SEMUA else st.session_state["f_bidang"]
+
+    daftar_opd = kueri("filter_opd", kode_pemda=kp, kelompok=kel, kode_urusan=bid)
+    nama_opd = dict(zip(daftar_opd["kode_opd"], daftar_opd["singkatan"].fillna(daftar_opd["nama_opd"])))
+    nama_lengkap = dict(zip(daftar_opd["kode_opd"], daftar_opd["nama_opd"]))
+    _siapkan_opd(list(nama_opd))
+    sb.multiselect("OPD", list(nama_opd), key="f_opd", placeholder="Semua OPD (ketik untuk mencari)",
+                   format_func=lambda k: f"{nama_opd[k]} · {nama_lengkap[k]}"
+                   if nama_opd[k] != nama_lengkap[k] else nama_lengkap[k])
+    opd = tuple(st.session_state["f_opd"])
 
     # Tulis kembali ke URL agar tautan yang disalin mereproduksi tampilan.
     url = {"tahun": str(th), "triwulan": str(tw)}
     if len(kode_pemda) > 1:
         url["pemda"] = kp
+    if kel:
+        url["kelompok"] = kel
+    if bid:
+        url["bidang"] = bid
+    for k in ("pemda", "kelompok", "bidang"):
+        if k not in url and k in st.query_params:
+            del st.query_params[k]
     for k, v in url.items():
         if st.query_params.get(k) != v:
             st.query_params[k] = v
+    if list(opd) != st.query_params.get_all("opd"):
+        st.query_params["opd"] = list(opd)
 
     for catatan in st.session_state["_catatan_filter"]:
         st.toast(catatan, icon="⚠️")
-    return Filter(kp, baris_pemda["nama_pemda"], baris_pemda["keterangan"], th, tw)
+    return Filter(kp, baris_pemda["nama_pemda"], baris_pemda["keterangan"], th, tw,
+                  kel, bid, nama_bidang.get(bid) if bid else None, opd, nama_opd)
 
 
 def filter_aktif() -> Filter | None:

@@ -20,7 +20,7 @@ def kepala(judul: str, f: Filter) -> None:
     ket = f"<div class='kepala-ket'>{html.escape(f.keterangan_pemda)}</div>" if f.keterangan_pemda else ""
     st.markdown(
         f"<div class='kepala-periode'><b>{html.escape(f.periode)}</b> · "
-        f"{html.escape(f.nama_pemda)}{ket}</div>",
+        f"{html.escape(f.nama_pemda)} · <b>{html.escape(f.cakupan)}</b>{ket}</div>",
         unsafe_allow_html=True,
     )
 

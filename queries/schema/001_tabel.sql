@@ -47,6 +47,15 @@ CREATE TABLE opd (
     PRIMARY KEY (kode_pemda, kode_opd)
 );
 
+-- Semua bidang yang dicakup kode OPD (sampai tiga), untuk filter sektor:
+-- Diskominfo 2.16.2.20.2.21 ikut tampil bila difilter Statistik (2.20).
+CREATE TABLE opd_bidang (
+    kode_pemda  VARCHAR NOT NULL,
+    kode_opd    VARCHAR NOT NULL,
+    kode_urusan VARCHAR NOT NULL,
+    PRIMARY KEY (kode_pemda, kode_opd, kode_urusan)
+);
+
 CREATE TABLE indikator (
     kode_pemda        VARCHAR NOT NULL,
     indikator_id      VARCHAR NOT NULL,

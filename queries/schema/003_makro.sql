@@ -68,3 +68,21 @@ CREATE MACRO status_capaian(polaritas, target, target_atas, realisasi, rentang_a
 
 -- Persen terhadap pagu; NULL bila pagu kosong atau nol.
 CREATE MACRO persen_pagu(nilai, pagu) AS nilai / NULLIF(pagu, 0) * 100;
+
+-- Filter bersama halaman: sektor (kelompok urusan, bidang) dan daftar OPD.
+-- NULL / daftar kosong = semua. Sektor dicocokkan dengan semua bidang OPD.
+-- Subkueri sengaja tidak berkorelasi (hanya memakai nilai filter): makro diuraikan
+-- secara teks, sehingga nama kolom pemanggil di dalam subkueri akan tertukar
+-- dengan kolom tabel opd_bidang.
+CREATE MACRO cocok_filter(p_pemda, p_opd, f_kelompok, f_urusan, f_opd) AS (
+    (coalesce(len(CAST(f_opd AS VARCHAR[])), 0) = 0 OR list_contains(CAST(f_opd AS VARCHAR[]), p_opd))
+    AND (
+        (f_kelompok IS NULL AND f_urusan IS NULL)
+        OR list_contains(
+            (SELECT list(DISTINCT ob.kode_pemda || '|' || ob.kode_opd)
+             FROM opd_bidang ob JOIN urusan ou ON ou.kode_urusan = ob.kode_urusan
+             WHERE (f_kelompok IS NULL OR ou.kelompok = f_kelompok)
+               AND (f_urusan IS NULL OR ob.kode_urusan = f_urusan)),
+            p_pemda || '|' || p_opd)
+    )
+);

@@ -1,0 +1,1 @@
+SELECT kode_urusan FROM urusan;
