@@ -21,6 +21,12 @@ pastikan_database()
 # (saat Streamlit masih memakai mode folder pages/ lama) menemukan halaman yang sama.
 halaman = st.navigation([
     st.Page(HALAMAN / "ringkasan.py", title="Ringkasan", icon=":material/dashboard:", url_path="ringkasan", default=True),
+    st.Page(HALAMAN / "peringkat_opd.py", title="Peringkat OPD", icon=":material/leaderboard:",
+            url_path="peringkat_opd"),
+    st.Page(HALAMAN / "di_bawah_target.py", title="Di Bawah Target", icon=":material/warning:",
+            url_path="di_bawah_target"),
+    st.Page(HALAMAN / "tren.py", title="Tren", icon=":material/trending_up:", url_path="tren"),
+    st.Page(HALAMAN / "profil_opd.py", title="Profil OPD", icon=":material/apartment:", url_path="profil_opd"),
     st.Page(HALAMAN / "tentang_data.py", title="Tentang Data", icon=":material/info:", url_path="tentang_data"),
 ])
 st.session_state["_filter"] = bilah_filter()

@@ -5,7 +5,9 @@ INSERT INTO pengaturan VALUES
     ('skala_aktif', 'permendagri86', 'Skala kategori capaian yang dipakai (kolom skala pada skala_kategori)'),
     ('batas_atas_capaian', '100', 'Batas atas capaian untuk rata-rata dan peringkat (persen)'),
     ('ambang_perlu_ditinjau', '150', 'Capaian di atas ambang ini ditandai "target perlu ditinjau" (persen)'),
-    ('ambang_di_bawah_target', '95', 'Capaian di bawah ambang ini dihitung di bawah target (persen)');
+    ('ambang_di_bawah_target', '95', 'Capaian di bawah ambang ini dihitung di bawah target (persen)'),
+    ('bobot_gabungan_kinerja', '70', 'Bobot capaian kinerja dalam skor gabungan peringkat (persen)'),
+    ('bobot_gabungan_anggaran', '30', 'Bobot skor penyerapan anggaran dalam skor gabungan peringkat (persen)');
 
 -- Palet Okabe-Ito (aman buta warna); pita juga dibedakan oleh label dan urutan.
 INSERT INTO skala_kategori VALUES

@@ -69,6 +69,20 @@ CREATE MACRO status_capaian(polaritas, target, target_atas, realisasi, rentang_a
 -- Persen terhadap pagu; NULL bila pagu kosong atau nol.
 CREATE MACRO persen_pagu(nilai, pagu) AS nilai / NULLIF(pagu, 0) * 100;
 
+-- Skor penyerapan anggaran untuk peringkat: realisasi terhadap rencana kas
+-- (RAK) s.d. bulan yang sama, dibatasi 100. Tanpa rencana: NULL.
+CREATE MACRO skor_serapan(persen_realisasi, persen_rencana) AS
+    CASE WHEN persen_realisasi IS NULL OR persen_rencana IS NULL OR persen_rencana <= 0 THEN NULL
+         WHEN persen_realisasi / persen_rencana * 100 > 100 THEN 100.0
+         ELSE persen_realisasi / persen_rencana * 100 END;
+
+-- Skor gabungan = bobot kinerja x capaian (dibatasi) + bobot anggaran x skor serapan,
+-- bobot dari tabel pengaturan (persen). NULL bila salah satu komponen NULL.
+CREATE MACRO skor_gabungan(capaian, serapan) AS
+    (pengaturan_angka('bobot_gabungan_kinerja') * capaian
+     + pengaturan_angka('bobot_gabungan_anggaran') * serapan)
+    / (pengaturan_angka('bobot_gabungan_kinerja') + pengaturan_angka('bobot_gabungan_anggaran'));
+
 -- Filter bersama halaman: sektor (kelompok urusan, bidang) dan daftar OPD.
 -- NULL / daftar kosong = semua. Sektor dicocokkan dengan semua bidang OPD.
 -- Subkueri sengaja tidak berkorelasi (hanya memakai nilai filter): makro diuraikan

@@ -1,0 +1,8 @@
+"""Peringkat OPD (sedang dibangun)."""
+
+import streamlit as st
+
+from kinerja.ui.kerangka import pastikan_lewat_app
+
+pastikan_lewat_app()
+st.title("Peringkat OPD", anchor=False)

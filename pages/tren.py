@@ -1,0 +1,8 @@
+"""Tren Kinerja dan Anggaran (sedang dibangun)."""
+
+import streamlit as st
+
+from kinerja.ui.kerangka import pastikan_lewat_app
+
+pastikan_lewat_app()
+st.title("Tren Kinerja dan Anggaran", anchor=False)
