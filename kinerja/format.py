@@ -80,3 +80,12 @@ def periode(tahun: int, triwulan: int) -> str:
 
 def bulan(b: int) -> str:
     return BULAN[int(b) - 1]
+
+
+_MARKDOWN = set("\\`*_{}[]<>()#+-.!|~$:")
+
+
+def markdown_aman(teks: str) -> str:
+    """Teks polos (nama OPD, indikator hasil impor) aman untuk st.markdown:
+    karakter markdown, HTML dan LaTeX ($) di-escape dengan garis miring terbalik."""
+    return "".join("\\" + c if c in _MARKDOWN else c for c in str(teks))

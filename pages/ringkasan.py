@@ -7,11 +7,12 @@ import streamlit as st
 
 from kinerja import format as fmt
 from kinerja import grafik
+from kinerja.poin_penting import susun_poin
 from kinerja.skala import pita_berlabel, pita_dari
 from kinerja.ui.data import kueri, pesan_demo_baru
 from kinerja.ui.filter import filter_aktif
 from kinerja.ui.kerangka import pastikan_lewat_app
-from kinerja.ui.komponen import kaki, kartu, kepala
+from kinerja.ui.komponen import daftar_poin, kaki, kartu, kepala
 
 pastikan_lewat_app()
 f = filter_aktif()
@@ -51,6 +52,20 @@ pembanding = fmt.periode(f.tahun - 1, f.triwulan)
 if k_kini is None:
     st.info(f"Belum ada data capaian kinerja untuk {f.periode}. Pilih periode lain di filter.")
     st.stop()
+
+# Poin penting untuk Bupati/Wali Kota: setiap kalimat menunjuk halaman tempat angkanya.
+opd = kueri("capaian_opd_periode", **f.sql())
+daftar_poin(susun_poin(
+    pembanding=pembanding,
+    kinerja_kini=k_kini.to_dict(),
+    kinerja_lalu=k_lalu.to_dict() if k_lalu is not None else None,
+    anggaran_kini=a_kini.to_dict() if a_kini is not None else None,
+    opd=opd,
+    perubahan=kueri("poin_perubahan_opd", **f.sql()),
+    serapan=kueri("poin_serapan_opd", **f.sql()),
+    perlu_ditinjau=kueri("poin_perlu_ditinjau", **f.sql()),
+    ambang=ambang, ambang_tinjau=float(pengaturan["ambang_perlu_ditinjau"]),
+))
 
 # Gauge: capaian kinerja, realisasi keuangan terhadap rencana kas, realisasi fisik.
 g1, g2, g3 = st.columns(3)
@@ -111,7 +126,6 @@ kartu(c4, "Target perlu ditinjau", f"{tinjau}",
 
 # Sebaran OPD per kategori, dan siapa saja di tiap kategori.
 sebaran = kueri("sebaran_kategori", **f.sql())
-opd = kueri("capaian_opd_periode", **f.sql())
 kiri, kanan = st.columns([5, 7])
 kiri.plotly_chart(
     grafik.sebaran_kategori(list(sebaran["label"]), [int(x) for x in sebaran["jumlah_opd"]],

@@ -111,3 +111,14 @@ def test_database_hilang_dibangun_dari_demo(monkeypatch, tmp_path):
     at = _jalankan(monkeypatch, db)
     assert db.exists()
     assert any("data demo" in i.value for i in at.info)
+
+
+def test_ringkasan_poin_penting_dan_tautannya(monkeypatch, db_kecil_berkas):
+    at = _jalankan(monkeypatch, db_kecil_berkas)
+    teks = " ".join(m.value for m in at.markdown)
+    assert "Poin-poin penting" in teks
+    assert "3 dari 4 OPD di bawah target (capaian &lt; 95%); terendah Disdik 65,6% (Rendah)." in teks
+    assert "Capaian kinerja rata-rata 83,5% (Tinggi), turun 4,0 poin dibanding TW IV 2024." in teks
+    # Setiap poin menunjuk halaman tempat angkanya dapat ditelusuri
+    tautan = [p.proto.page for p in at.get("page_link")]
+    assert tautan == ["tren", "di_bawah_target", "peringkat_opd", "tren", "di_bawah_target"]

@@ -51,3 +51,13 @@ def kartu(kolom, label: str, nilai: str, delta: str | None = None, arah_baik: st
                  delta_arrow="off" if tetap else "auto", border=True,
                  chart_data=[x for x in (riwayat or []) if x is not None and not pd.isna(x)] or None,
                  chart_type="line", help=bantuan)
+
+
+def daftar_poin(poin: list, judul: str = "Poin-poin penting") -> None:
+    """Poin penting bernomor, masing-masing dengan tautan ke halaman tempat angkanya."""
+    with st.container(border=True):
+        st.markdown(f"**{judul}**")
+        for i, p in enumerate(poin, start=1):
+            kiri, kanan = st.columns([4, 1], vertical_alignment="center")
+            kiri.markdown(f"<div class='poin'>{i}.&nbsp;{html.escape(p.teks)}</div>", unsafe_allow_html=True)
+            kanan.page_link(p.halaman, label=p.label_halaman, icon=":material/arrow_forward:")

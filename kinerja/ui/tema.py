@@ -13,6 +13,7 @@ h1 {font-size: 2.3rem !important; margin-bottom: 0 !important;}
                                   text-overflow: clip !important;}
 [data-testid="stMetricDelta"] {font-size: 1.05rem;}
 [data-testid="stCaptionContainer"] {font-size: 0.95rem; color: #374151;}
+.poin {font-size: 1.15rem; line-height: 1.35;}
 .pita-daftar {font-size: 1.05rem; line-height: 1.5; margin: 0 0 .3rem 0;}
 .pita-label {display: inline-block; min-width: 9.5em; padding: .05rem .5rem; border-radius: .3rem;
              font-weight: 700; border: 1px solid #111; margin-right: .4rem;}
