@@ -15,7 +15,8 @@ from kinerja.skema import buat_skema
 
 AKAR = Path(__file__).resolve().parent.parent
 APP = str(AKAR / "app.py")
-HALAMAN = ["pages/ringkasan.py", "pages/tentang_data.py"]
+HALAMAN = ["pages/ringkasan.py", "pages/peringkat_opd.py", "pages/di_bawah_target.py", "pages/tren.py",
+           "pages/profil_opd.py", "pages/tentang_data.py"]
 
 
 @pytest.fixture
