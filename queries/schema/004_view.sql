@@ -3,7 +3,7 @@
 -- (berakhiran _rinci) dipakai halaman dan boleh bertambah kolom.
 
 CREATE VIEW capaian_indikator_rinci AS
-WITH dasar AS (
+WITH dasar AS NOT MATERIALIZED (
     SELECT
         tr.kode_pemda, tr.tahun, tr.triwulan,
         o.kode_opd, o.nama_opd, o.singkatan, o.kode_urusan, u.nama_urusan, u.kelompok,
@@ -16,7 +16,7 @@ WITH dasar AS (
     JOIN indikator i USING (kode_pemda, indikator_id)
     JOIN opd o ON o.kode_pemda = i.kode_pemda AND o.kode_opd = i.kode_opd
     LEFT JOIN urusan u ON u.kode_urusan = o.kode_urusan
-), dibatasi AS (
+), dibatasi AS NOT MATERIALIZED (
     SELECT *, capaian_dibatasi(capaian) AS capaian_dibatasi FROM dasar
 )
 SELECT *, kategori_capaian(capaian_dibatasi) AS kategori FROM dibatasi;
@@ -30,16 +30,18 @@ FROM capaian_indikator_rinci;
 -- Capaian OPD = rata-rata capaian_dibatasi atas indikator yang capaiannya
 -- dapat dihitung; jumlah_indikator menghitung semua indikator OPD pada periode itu.
 CREATE VIEW capaian_opd_rinci AS
-WITH per_opd AS (
-    SELECT kode_pemda, tahun, triwulan, kode_opd, nama_opd, singkatan, kode_urusan,
-           any_value(nama_urusan) AS nama_urusan, any_value(kelompok) AS kelompok,
+WITH per_opd AS NOT MATERIALIZED (
+    -- Kolom masukan selalu dikualifikasi (r.): alias keluaran "capaian" bernama sama,
+    -- dan DuckDB boleh memilih alias itu di dalam FILTER (galat "aggregates in WHERE").
+    SELECT r.kode_pemda, r.tahun, r.triwulan, r.kode_opd, r.nama_opd, r.singkatan, r.kode_urusan,
+           any_value(r.nama_urusan) AS nama_urusan, any_value(r.kelompok) AS kelompok,
            count(*) AS jumlah_indikator,
-           count(capaian) AS jumlah_terhitung,
-           count(*) - count(capaian) AS jumlah_na,
-           count(*) FILTER (WHERE status = 'target perlu ditinjau') AS jumlah_perlu_ditinjau,
-           count(*) FILTER (WHERE capaian < pengaturan_angka('ambang_di_bawah_target')) AS jumlah_di_bawah_target,
-           avg(capaian_dibatasi) AS capaian
-    FROM capaian_indikator_rinci
+           count(r.capaian) AS jumlah_terhitung,
+           count(*) - count(r.capaian) AS jumlah_na,
+           count(*) FILTER (WHERE r.status = 'target perlu ditinjau') AS jumlah_perlu_ditinjau,
+           count(*) FILTER (WHERE r.capaian < pengaturan_angka('ambang_di_bawah_target')) AS jumlah_di_bawah_target,
+           avg(r.capaian_dibatasi) AS capaian
+    FROM capaian_indikator_rinci r
     GROUP BY ALL
 )
 SELECT *,
