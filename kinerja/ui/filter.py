@@ -55,8 +55,9 @@ def _label_tw(tw: int) -> str:
 
 
 def _catat(nama: str, mentah: str) -> None:
+    # Nilai dari URL bisa dibuat siapa saja: di-escape sebelum masuk st.toast (markdown).
     st.session_state.setdefault("_catatan_filter", []).append(
-        f"Nilai {nama}='{mentah}' pada tautan tidak dikenal; dipakai nilai bawaan.")
+        f"Nilai {nama}='{fmt.markdown_aman(mentah[:60])}' pada tautan tidak dikenal; dipakai nilai bawaan.")
 
 
 def _dari_url(nama: str, pilihan: list, ubah=str):
