@@ -1,8 +1,240 @@
-"""Peringkat OPD (sedang dibangun)."""
+"""Peringkat OPD: siapa di atas dan siapa di bawah pada periode ini, dan siapa yang
+naik atau turun dibanding periode yang sama tahun lalu. Klik OPD untuk profilnya."""
 
+import html
+
+import pandas as pd
 import streamlit as st
 
+from kinerja import format as fmt
+from kinerja.grafik_peringkat import batang_peringkat, kalimat_perubahan, teks_perubahan
+from kinerja.skala import pita_dari
+from kinerja.ui.data import kueri
+from kinerja.ui.filter import filter_aktif
 from kinerja.ui.kerangka import pastikan_lewat_app
+from kinerja.ui.komponen import kaki, kepala
+
+SUMBER = "target dan realisasi indikator kinerja OPD; LRA dan RAK per OPD"
+# Dasar peringkat: daftar tetap (nilai juga dipakai sebagai parameter terikat kueri).
+DASAR = {"kinerja": "Capaian kinerja", "serapan": "Penyerapan anggaran", "gabungan": "Skor gabungan"}
+DASAR_BAWAAN = "kinerja"
 
 pastikan_lewat_app()
-st.title("Peringkat OPD", anchor=False)
+f = filter_aktif()
+if f is None:
+    st.title("Peringkat OPD", anchor=False)
+    st.info("Database belum berisi data kinerja. Muat data dengan `python -m kinerja impor` "
+            "atau bangun data demo dengan `python -m kinerja demo`.")
+    st.stop()
+
+kepala("Peringkat OPD", f)
+
+pengaturan = dict(kueri("pengaturan").itertuples(index=False))
+batas_atas = float(pengaturan["batas_atas_capaian"])
+ambang = float(pengaturan["ambang_di_bawah_target"])
+bobot_k = float(pengaturan["bobot_gabungan_kinerja"])
+bobot_a = float(pengaturan["bobot_gabungan_anggaran"])
+persen_k = bobot_k / (bobot_k + bobot_a) * 100 if bobot_k + bobot_a else 0
+persen_a = 100 - persen_k
+pita = pita_dari(kueri("skala_aktif"))
+nama_skala = ("skala Permendagri 86/2017" if pengaturan["skala_aktif"] == "permendagri86"
+              else f"skala {pengaturan['skala_aktif']}")
+pembanding = fmt.periode(f.tahun - 1, f.triwulan)
+
+# Dasar peringkat terikat ke parameter URL 'dasar'; nilai tetap saat berpindah halaman.
+if "p_dasar" not in st.session_state:
+    dari_url = st.query_params.get("dasar")
+    if dari_url is not None and dari_url not in DASAR:
+        st.toast(f"Nilai dasar='{dari_url}' pada tautan tidak dikenal; dipakai {DASAR[DASAR_BAWAAN].lower()}.",
+                 icon="⚠️")
+        dari_url = None
+    st.session_state["p_dasar"] = dari_url or st.session_state.get("_p_dasar_simpan", DASAR_BAWAAN)
+
+
+def _label_dasar(d: str) -> str:
+    return f"Gabungan {fmt.angka(persen_k)}:{fmt.angka(persen_a)}" if d == "gabungan" else DASAR[d]
+
+
+dasar = st.segmented_control("Peringkat menurut", list(DASAR), key="p_dasar", required=True,
+                             format_func=_label_dasar)
+st.session_state["_p_dasar_simpan"] = dasar
+if st.query_params.get("dasar") != dasar:
+    st.query_params["dasar"] = dasar
+
+df = kueri("peringkat_opd", **f.sql(dasar=dasar))
+bulan = next((int(b) for b in df["bulan_anggaran"] if pd.notna(b)), None) if not df.empty else None
+s_d_bulan = f"s.d. {fmt.bulan(bulan)} {f.tahun}" if bulan else f"s.d. {fmt.TRIWULAN[f.triwulan]}"
+rumus = {
+    "kinerja": f"Capaian kinerja = rata-rata capaian indikator OPD, tiap indikator dibatasi "
+               f"{fmt.persen(batas_atas, 0)}.",
+    "serapan": f"Skor penyerapan = realisasi keuangan terhadap rencana kas (RAK) {s_d_bulan}, "
+               f"maks. 100. Warna batang: kategori skor ini pada {nama_skala}.",
+    "gabungan": f"Skor gabungan = {fmt.angka(persen_k)}% capaian kinerja + {fmt.angka(persen_a)}% "
+                f"skor penyerapan (realisasi terhadap rencana kas {s_d_bulan}, maks. 100). "
+                f"Warna batang: kategori skor gabungan pada {nama_skala}.",
+}
+st.caption(rumus[dasar] + " Nilai sama mendapat peringkat sama.")
+
+if df.empty:
+    st.info(f"Tidak ada OPD yang cocok dengan filter ini ({f.cakupan}) dan memiliki data pada {f.periode}. "
+            "Pilih periode lain atau longgarkan filter sektor/OPD di sisi kiri.")
+    kaki(SUMBER)
+    st.stop()
+
+
+def _ke_kinerja() -> None:
+    st.session_state["p_dasar"] = "kinerja"
+
+
+if dasar != "kinerja" and bulan is None:
+    st.info(f"Belum ada data anggaran tahun {f.tahun} s.d. {fmt.TRIWULAN[f.triwulan]} untuk OPD dalam filter ini, "
+            f"jadi peringkat menurut {DASAR[dasar].lower()} tidak dapat dihitung. "
+            "Gunakan peringkat menurut capaian kinerja.")
+    st.button("Tampilkan peringkat menurut capaian kinerja", on_click=_ke_kinerja, type="primary")
+    kaki(SUMBER)
+    st.stop()
+
+dinilai = df[df["peringkat"].notna()]
+if dinilai.empty:
+    sebab = {"kinerja": "capaian kinerja (target atau realisasi belum ada)",
+             "serapan": "skor penyerapan (rencana kas belum ada atau pagu nol)",
+             "gabungan": "skor gabungan (capaian kinerja atau rencana kas belum ada)"}[dasar]
+    st.info(f"Ada {len(df)} OPD dalam filter ini, tetapi tidak satu pun memiliki {sebab} pada {f.periode}.")
+    kaki(SUMBER)
+    st.stop()
+
+# Teks perubahan peringkat dan keterangan per OPD (angka diformat Indonesia). Plotly
+# membaca hovertext sebagai HTML terbatas: nama OPD hasil impor di-escape.
+satuan = "" if dasar == "gabungan" else "%"
+nama_skor = {"kinerja": "Capaian kinerja", "serapan": "Skor penyerapan", "gabungan": "Skor gabungan"}[dasar]
+
+
+def _skor_teks(x) -> str:
+    return fmt.angka(x, 1) if satuan == "" else fmt.persen(x)
+
+
+def _label(x) -> str:
+    return fmt.NA if pd.isna(x) else html.escape(str(x))
+
+
+df = df.assign(perubahan=[teks_perubahan(p, q) for p, q in zip(df["peringkat"], df["peringkat_lalu"])])
+df["hover"] = [
+    f"<b>{_label(r.nama_opd)}</b><br>Peringkat {int(r.peringkat) if pd.notna(r.peringkat) else fmt.NA}"
+    f" · {kalimat_perubahan(r.perubahan)} (vs {pembanding})<br>"
+    f"{nama_skor}: {_skor_teks(r.skor)} · {_label(r.kategori_skor)}<br>"
+    f"Capaian kinerja: {fmt.persen(r.capaian)} ({_label(r.kategori)})<br>"
+    f"Realisasi keuangan: {fmt.persen(r.persen_realisasi)} · rencana {fmt.persen(r.persen_rencana)}<br>"
+    "<i>Klik untuk membuka profil OPD</i>"
+    for r in df.itertuples()
+]
+
+# Ringkasan singkat: berapa OPD, berapa di bawah target, tertinggi dan terendah.
+jumlah = len(df)
+bawah = int((dinilai["skor"] < ambang).sum())
+teratas = dinilai[dinilai["peringkat"] == dinilai["peringkat"].min()]
+terbawah = dinilai[dinilai["peringkat"] == dinilai["peringkat"].max()]
+
+
+def _nama(baris: pd.DataFrame) -> str:
+    nama = list(baris["singkatan"].fillna(baris["nama_opd"]))
+    return ", ".join(nama) if len(nama) <= 3 else f"{len(nama)} OPD sama"
+
+
+c1, c2, c3, c4 = st.columns(4)
+c1.metric("OPD dinilai" if len(dinilai) == jumlah else f"OPD dinilai (dari {jumlah})", f"{len(dinilai)}",
+          border=True, help=None if len(dinilai) == jumlah else
+          f"{jumlah - len(dinilai)} OPD tanpa {nama_skor.lower()} (n/a) tidak diberi peringkat.")
+c2.metric(f"Di bawah target (< {fmt.angka(ambang)}{satuan})", f"{bawah}", border=True)
+c3.metric(f"Tertinggi: {_nama(teratas)}", _skor_teks(teratas["skor"].iloc[0]), border=True,
+          help=", ".join(teratas["nama_opd"]))
+c4.metric(f"Terendah: {_nama(terbawah)}", _skor_teks(terbawah["skor"].iloc[0]), border=True,
+          help=", ".join(terbawah["nama_opd"]))
+
+if len(dinilai) == 1:
+    st.info("Hanya satu OPD yang dapat dinilai dalam filter ini, sehingga peringkatnya 1. "
+            "Peringkat baru bermakna bila membandingkan lebih dari satu OPD: longgarkan filter di sisi kiri.")
+
+judul_dasar = {"kinerja": "capaian kinerja", "serapan": "penyerapan anggaran", "gabungan": "skor gabungan"}[dasar]
+keterangan = (f"{jumlah} OPD · {bawah} di bawah target (< {fmt.angka(ambang)}{satuan}) · "
+              f"warna dan label = kategori {nama_skala}")
+sumbu = {"kinerja": f"Capaian kinerja (%, dibatasi {fmt.angka(batas_atas)})",
+         "serapan": "Realisasi terhadap rencana kas (%, maks. 100)",
+         "gabungan": f"Skor gabungan (0–100; {fmt.angka(persen_k)}% kinerja + {fmt.angka(persen_a)}% serapan)"}[dasar]
+fig = batang_peringkat(df, pita, f"Peringkat OPD menurut {judul_dasar} · {f.periode}", keterangan,
+                       ambang=ambang, batas_atas=batas_atas, satuan=satuan, judul_sumbu=sumbu,
+                       judul_perubahan=f"vs {pembanding}")
+st.caption("Klik batang atau baris tabel untuk membuka profil OPD. Kolom kanan: perubahan peringkat "
+           f"dibanding {pembanding} (▲ naik, ▼ turun, = tetap, baru = belum berperingkat).")
+acara = st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="grafik_peringkat",
+                        config={"displayModeBar": False})
+
+# Tabel peringkat: angka diformat Indonesia sebagai teks, kecuali capaian (batang kemajuan).
+tabel = pd.DataFrame({
+    "Peringkat": df["peringkat"].astype("Int64"),
+    "OPD": df["singkatan"].fillna(df["nama_opd"]),
+    "Capaian": df["capaian"].map(fmt.persen),
+    "Batang": df["capaian"].clip(upper=batas_atas),
+    "Kategori": df["kategori"].fillna(fmt.NA),
+    "Skor penyerapan": df["skor_serapan"].map(fmt.persen),
+    "Skor gabungan": df["skor_gabungan"].map(lambda x: fmt.angka(x, 1)),
+    f"Perubahan vs {pembanding}": df["perubahan"],
+    "Realisasi keuangan": df["persen_realisasi"].map(fmt.persen),
+    "Rencana kas": df["persen_rencana"].map(fmt.persen),
+    "Nama OPD": df["nama_opd"],
+})
+st.subheader(f"Tabel peringkat · {f.periode}", anchor=False)
+pilih = st.dataframe(
+    tabel, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
+    key="tabel_peringkat", placeholder=fmt.NA,
+    column_config={
+        "Peringkat": st.column_config.NumberColumn("Peringkat", format="%d", width="small"),
+        "Capaian": st.column_config.TextColumn(
+            "Capaian kinerja", help=f"Rata-rata capaian indikator, tiap indikator dibatasi {fmt.persen(batas_atas, 0)}"),
+        # Batang tanpa angka: format angka kolom mengikuti locale peramban, jadi
+        # angkanya ditulis sebagai teks Indonesia di kolom sebelumnya.
+        "Batang": st.column_config.ProgressColumn("", min_value=0, max_value=batas_atas, format=" ",
+                                                  width="small"),
+        "Kategori": st.column_config.TextColumn("Kategori kinerja"),
+        f"Perubahan vs {pembanding}": st.column_config.TextColumn(
+            "Perubahan", help=f"Perubahan peringkat dibanding {pembanding} (dasar dan filter sama): "
+                              "▲ naik, ▼ turun, = tetap, baru = belum berperingkat"),
+    })
+st.caption(f"Anggaran {s_d_bulan} (bulan akhir triwulan, atau bulan terakhir yang ada). "
+           "Pilih baris untuk membuka profil OPD; unduh tabel dari ikon di pojok kanan atas tabel.")
+
+
+def _buka_profil(kode: str) -> None:
+    st.session_state["f_profil"] = kode
+    params = {"tahun": str(f.tahun), "triwulan": str(f.triwulan)}
+    if "pemda" in st.query_params:
+        params["pemda"] = f.kode_pemda
+    if f.kelompok:
+        params["kelompok"] = f.kelompok
+    if f.kode_urusan:
+        params["bidang"] = f.kode_urusan
+    if f.opd:
+        params["opd"] = list(f.opd)
+    params["profil"] = kode
+    st.switch_page("pages/profil_opd.py", query_params=params)
+
+
+def _terpilih(acara, kunci: str) -> list:
+    """Isi selection[kunci] dari status grafik/tabel; kosong bila belum ada pilihan."""
+    try:
+        return list(acara["selection"][kunci] or [])
+    except (KeyError, TypeError):
+        return []
+
+
+kode_terpilih = None
+titik = _terpilih(acara, "points")
+if titik:
+    data = titik[0].get("customdata")
+    kode_terpilih = data[0] if isinstance(data, (list, tuple)) and data else data
+baris = _terpilih(pilih, "rows")
+if kode_terpilih is None and baris:
+    kode_terpilih = df["kode_opd"].iloc[baris[0]]
+if kode_terpilih:
+    _buka_profil(str(kode_terpilih))
+
+kaki(SUMBER)
