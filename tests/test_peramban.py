@@ -24,7 +24,17 @@ ARGUMEN = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
            "--disable-component-update", "--disable-sync", "--no-first-run"]
 UKURAN = [(1280, 720), (1920, 1080)]
 # (nama, url_path, teks yang harus tampil). Halaman bawaan (Ringkasan) ada di akar "/".
-HALAMAN = [("ringkasan", "", "Ringkasan Kinerja OPD"), ("tentang_data", "tentang_data", "Tentang Data")]
+HALAMAN = [
+    ("ringkasan", "", "Ringkasan Kinerja OPD"),
+    ("peringkat_opd", "peringkat_opd", "Peringkat OPD menurut capaian kinerja"),
+    ("di_bawah_target", "di_bawah_target", "OPD di Bawah Target"),
+    ("tren", "tren", "Tren Kinerja dan Anggaran"),
+    ("profil_opd", "profil_opd", "Indikator kinerja"),
+    ("tentang_data", "tentang_data", "Tentang Data"),
+]
+# Halaman yang menggambar grafik Plotly pada tampilan pertama, dan jumlah minimumnya
+GRAFIK = {"ringkasan": 4, "peringkat_opd": 1, "tren": 2, "profil_opd": 2}
+DINKES, DISDIK = "1.02.0.00.0.00.01.0000", "1.01.0.00.0.00.01.0000"
 SELESAI = "[data-testid='stApp'][data-test-script-state='notRunning']"
 GALAT = "[data-testid='stException'], [data-testid='stAlertContentError']"
 
@@ -94,8 +104,8 @@ def test_halaman_tampil_dan_tangkapan_layar(server, peramban, nama, jalur, teks,
         assert hal.locator(GALAT).count() == 0, hal.locator(GALAT).all_inner_texts()
         assert hal.locator("[role='dialog']").count() == 0, hal.locator("[role='dialog']").all_inner_texts()
         assert hal.get_by_text(teks).first.is_visible()
-        if nama == "ringkasan":
-            assert hal.locator(".js-plotly-plot").count() >= 4, "grafik tidak tergambar"
+        if nama in GRAFIK:
+            assert hal.locator(".js-plotly-plot").count() >= GRAFIK[nama], "grafik tidak tergambar"
         hal.screenshot(path=str(LAYAR / f"{nama}_{lebar}x{tinggi}.png"))
         # Seluruh halaman (tinggi layar diperbesar) untuk ditinjau
         hal.set_viewport_size({"width": lebar, "height": 2400})
@@ -105,13 +115,25 @@ def test_halaman_tampil_dan_tangkapan_layar(server, peramban, nama, jalur, teks,
         hal.close()
 
 
-def test_tautan_dengan_parameter_mengatur_filter(server, peramban):
-    hal = _buka(peramban, f"{server}/?tahun=2024&triwulan=2", 1280, 720)
+@pytest.mark.parametrize("nama,jalur,teks", HALAMAN)
+def test_tautan_dengan_parameter_mengatur_filter(server, peramban, nama, jalur, teks):
+    """Tautan yang disalin analis membuka halaman dengan filter persis seperti di tautan."""
+    tautan = (f"{server}/{jalur}?tahun=2024&triwulan=2&kelompok=Wajib+Pelayanan+Dasar"
+              f"&opd={DINKES}&opd={DISDIK}" + (f"&profil={DISDIK}" if nama == "profil_opd" else ""))
+    hal = _buka(peramban, tautan, 1280, 720)
     try:
+        assert hal.locator(GALAT).count() == 0, hal.locator(GALAT).all_inner_texts()
+        assert hal.locator("[role='dialog']").count() == 0
         assert hal.get_by_role("combobox", name="Tahun").input_value() == "2024"
         assert hal.get_by_role("combobox", name="Triwulan").input_value() == "TW II"
-        assert hal.get_by_text("TW II 2024").first.is_visible()
-        assert "tahun=2024" in hal.url and "triwulan=2" in hal.url
+        assert hal.get_by_role("combobox", name="Kelompok urusan").input_value() == "Wajib Pelayanan Dasar"
+        opd = hal.locator("section[data-testid='stSidebar'] [data-testid='stMultiSelect']").inner_text()
+        assert "Dinkes" in opd and "Disdik" in opd, opd
+        if nama != "tentang_data":
+            assert hal.get_by_text("TW II 2024").first.is_visible()
+        if nama == "profil_opd":
+            assert hal.get_by_role("heading", name="Dinas Pendidikan").first.is_visible()
+        assert "tahun=2024" in hal.url and "triwulan=2" in hal.url and "kelompok=" in hal.url
     finally:
         hal.close()
 
