@@ -5,7 +5,7 @@ Yang dilaporkan adalah rasio, bukan detik: waktu median tiap kueri pada database
 berskala dibagi waktu pada database demo, dan rasio memori puncak proses. Kueri
 halaman selalu dibatasi satu pemda, jadi rasionya harus jauh di bawah N.
 
-    .venv/bin/python -m benchmarks.kueri_halaman [--pemda 20] [--ulang 7] [--batas-rasio 6]
+    .venv/bin/python -m benchmarks.kueri_halaman [--pemda 20] [--ulang 7] [--batas-rasio 2.5]
 
 Keluar dengan kode 1 bila ada kueri yang rasionya melebihi --batas-rasio.
 """
@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Rasio waktu kueri halaman: database berskala vs demo.")
     ap.add_argument("--pemda", type=int, default=20, help="jumlah pemda pada database berskala")
     ap.add_argument("--ulang", type=int, default=7, help="pengulangan per kueri (median)")
-    ap.add_argument("--batas-rasio", type=float, default=6.0, help="rasio maksimum yang diterima")
+    ap.add_argument("--batas-rasio", type=float, default=2.5, help="rasio maksimum yang diterima")
     args = ap.parse_args(argv)
 
     with tempfile.TemporaryDirectory() as tmp:

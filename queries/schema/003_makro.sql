@@ -40,13 +40,17 @@ CREATE MACRO capaian_dibatasi(capaian) AS
          THEN pengaturan_angka('batas_atas_capaian') ELSE capaian END;
 
 -- Label pita dari skala aktif; pita tertutup di bawah (90,5 -> Tinggi).
-CREATE MACRO kategori_capaian(x_capaian) AS (
-    SELECT s.label FROM skala_kategori s
-    WHERE s.skala = (SELECT nilai FROM pengaturan WHERE kunci = 'skala_aktif')
-      AND x_capaian >= s.batas_bawah
-    ORDER BY s.batas_bawah DESC
-    LIMIT 1
-);
+-- Daftar pita dibaca sekali (subkueri tanpa korelasi) lalu disaring per baris:
+-- subkueri berkorelasi dengan ORDER BY/LIMIT membuat view 10x lebih lambat dan
+-- menghalangi filter kode_pemda turun ke tabel (lihat benchmarks/).
+CREATE MACRO kategori_capaian(x_capaian) AS
+    CASE WHEN x_capaian IS NULL THEN NULL ELSE
+        list_filter(
+            (SELECT list({'bawah': s.batas_bawah, 'label': s.label} ORDER BY s.batas_bawah DESC)
+             FROM skala_kategori s
+             WHERE s.skala = (SELECT nilai FROM pengaturan WHERE kunci = 'skala_aktif')),
+            lambda p: x_capaian >= p.bawah)[1].label
+    END;
 
 -- Tanda yang menjelaskan mengapa capaian kosong atau perlu perhatian.
 CREATE MACRO status_capaian(polaritas, target, target_atas, realisasi, rentang_atas_baik) AS
