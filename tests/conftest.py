@@ -36,3 +36,14 @@ def db_demo(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "kinerja.duckdb"
     bangun_demo(path)
     return path
+
+
+@pytest.fixture
+def db_kecil_berkas(tmp_path) -> Path:
+    """Database kecil sebagai berkas (untuk AppTest dan proses lain)."""
+    path = tmp_path / "kecil.duckdb"
+    con = duckdb.connect(str(path))
+    buat_skema(con)
+    impor_template(con, [FIXTURE / "kecil"], pengguna="tes")
+    con.close()
+    return path

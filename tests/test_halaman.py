@@ -10,33 +10,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kinerja import format as fmt
-from kinerja.impor.muat import impor_template
-from kinerja.skema import buat_skema
+from tests.bantu_apptest import buka_halaman
 
-AKAR = Path(__file__).resolve().parent.parent
-APP = str(AKAR / "app.py")
 HALAMAN = ["pages/ringkasan.py", "pages/peringkat_opd.py", "pages/di_bawah_target.py", "pages/tren.py",
            "pages/profil_opd.py", "pages/tentang_data.py"]
 
 
-@pytest.fixture
-def db_kecil_berkas(tmp_path) -> Path:
-    path = tmp_path / "kecil.duckdb"
-    con = duckdb.connect(str(path))
-    buat_skema(con)
-    impor_template(con, [Path(__file__).parent / "fixtures" / "kecil"], pengguna="tes")
-    con.close()
-    return path
-
-
 def _jalankan(monkeypatch, db: Path, **query) -> AppTest:
-    monkeypatch.setenv("KINERJA_DB", str(db))
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return buka_halaman(monkeypatch, db, None, **query)
 
 
 def _metrik(at: AppTest) -> dict[str, str]:

@@ -14,8 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kinerja import format as fmt
-from kinerja.impor.muat import impor_template
-from kinerja.skema import buat_skema
+from tests.bantu_apptest import buka_halaman
 
 AKAR = Path(__file__).resolve().parent.parent
 APP = str(AKAR / "app.py")
@@ -24,26 +23,8 @@ DINKES, DISDIK, DINSOS = "1.02.0.00.0.00.01.0000", "1.01.0.00.0.00.01.0000", "1.
 DISKOMINFO_KECIL = "2.16.2.20.2.21.01.0000"
 
 
-@pytest.fixture
-def db_kecil_berkas(tmp_path) -> Path:
-    path = tmp_path / "kecil.duckdb"
-    con = duckdb.connect(str(path))
-    buat_skema(con)
-    impor_template(con, [Path(__file__).parent / "fixtures" / "kecil"], pengguna="tes")
-    con.close()
-    return path
-
-
 def _buka(monkeypatch, db: Path, **query) -> AppTest:
-    monkeypatch.setenv("KINERJA_DB", str(db))
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page(HALAMAN).run()
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-    return at
+    return buka_halaman(monkeypatch, db, HALAMAN, **query)
 
 
 def _grafik(at: AppTest, kunci: str) -> dict:

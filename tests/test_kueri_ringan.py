@@ -10,7 +10,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import kinerja.db
-from tests.test_halaman import APP, HALAMAN
+from tests.bantu_apptest import APP
+from tests.test_halaman import HALAMAN
 
 # Tabel fakta demo: 9.200 baris capaian, 3.243 baris anggaran. Kueri halaman
 # mengembalikan paling banyak satu baris per indikator sebuah periode (400).
