@@ -23,24 +23,16 @@ from kinerja import format as fmt
 from kinerja import unduhan
 from kinerja.skala import pita_berlabel, pita_dari
 from kinerja.ui.data import kueri
-from kinerja.ui.filter import filter_aktif
-from kinerja.ui.kerangka import pastikan_lewat_app
-from kinerja.ui.komponen import data_per, kaki, kepala
+from kinerja.ui.data import pengaturan as baca_pengaturan
+from kinerja.ui.kerangka import mulai_halaman
+from kinerja.ui.komponen import data_per, kaki
 
 JUDUL = "OPD di Bawah Target"
 SUMBER = "target dan realisasi indikator kinerja OPD; kendala dan tindak lanjut yang dilaporkan OPD"
 DIBUKA = 3      # blok OPD yang langsung terbuka
 DITAMPILKAN = 15  # blok OPD yang dirender tanpa diminta; sisanya lewat tombol / unduhan
 
-pastikan_lewat_app()
-f = filter_aktif()
-if f is None:
-    st.title(JUDUL, anchor=False)
-    st.info("Database belum berisi data kinerja. Muat data dengan `python -m kinerja impor` "
-            "atau bangun data demo dengan `python -m kinerja demo`.")
-    st.stop()
-
-kepala(JUDUL, f)
+f = mulai_halaman(JUDUL)
 
 st.markdown("""<style>
 [data-testid='stExpander'] summary p {font-size: 1.2rem;}
@@ -49,7 +41,7 @@ st.markdown("""<style>
 .dbt-catatan ol {margin: .2rem 0 .2rem 1.2rem; padding: 0;}
 </style>""", unsafe_allow_html=True)
 
-pengaturan = dict(kueri("pengaturan").itertuples(index=False))
+pengaturan = baca_pengaturan()
 batas_atas = float(pengaturan["batas_atas_capaian"])
 ambang_bawaan = min(float(pengaturan["ambang_di_bawah_target"]), batas_atas)
 ambang_tinjau = float(pengaturan["ambang_perlu_ditinjau"])

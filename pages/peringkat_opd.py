@@ -10,26 +10,18 @@ from kinerja import format as fmt
 from kinerja.grafik_peringkat import batang_peringkat, kalimat_perubahan, teks_perubahan
 from kinerja.skala import pita_dari
 from kinerja.ui.data import kueri
-from kinerja.ui.filter import filter_aktif
-from kinerja.ui.kerangka import pastikan_lewat_app
-from kinerja.ui.komponen import kaki, kepala
+from kinerja.ui.data import pengaturan as baca_pengaturan
+from kinerja.ui.kerangka import mulai_halaman
+from kinerja.ui.komponen import kaki
 
 SUMBER = "target dan realisasi indikator kinerja OPD; LRA dan RAK per OPD"
 # Dasar peringkat: daftar tetap (nilai juga dipakai sebagai parameter terikat kueri).
 DASAR = {"kinerja": "Capaian kinerja", "serapan": "Penyerapan anggaran", "gabungan": "Skor gabungan"}
 DASAR_BAWAAN = "kinerja"
 
-pastikan_lewat_app()
-f = filter_aktif()
-if f is None:
-    st.title("Peringkat OPD", anchor=False)
-    st.info("Database belum berisi data kinerja. Muat data dengan `python -m kinerja impor` "
-            "atau bangun data demo dengan `python -m kinerja demo`.")
-    st.stop()
+f = mulai_halaman("Peringkat OPD")
 
-kepala("Peringkat OPD", f)
-
-pengaturan = dict(kueri("pengaturan").itertuples(index=False))
+pengaturan = baca_pengaturan()
 batas_atas = float(pengaturan["batas_atas_capaian"])
 ambang = float(pengaturan["ambang_di_bawah_target"])
 bobot_k = float(pengaturan["bobot_gabungan_kinerja"])

@@ -11,17 +11,11 @@ from kinerja import grafik
 from kinerja import grafik_tren as gt
 from kinerja.skala import pita_berlabel, pita_dari
 from kinerja.ui.data import kueri
-from kinerja.ui.filter import filter_aktif
-from kinerja.ui.kerangka import pastikan_lewat_app
+from kinerja.ui.data import pengaturan as baca_pengaturan
+from kinerja.ui.kerangka import mulai_halaman
 from kinerja.ui.komponen import kaki, kartu
 
-pastikan_lewat_app()
-f = filter_aktif()
-if f is None:
-    st.title("Profil OPD", anchor=False)
-    st.info("Database belum berisi data kinerja. Muat data dengan `python -m kinerja impor` "
-            "atau bangun data demo dengan `python -m kinerja demo`.")
-    st.stop()
+f = mulai_halaman("Profil OPD", kepala_halaman=False)
 
 KONFIG = {"displayModeBar": False}
 tw = fmt.TRIWULAN[f.triwulan]
@@ -70,7 +64,7 @@ with judul_kol:
                 f"{html.escape(bidang)}</div>", unsafe_allow_html=True)
 
 # --- Data (semua dari kueri ber-cache, sudah diagregasi di SQL) -----------------------------
-pengaturan = dict(kueri("pengaturan").itertuples(index=False))
+pengaturan = baca_pengaturan()
 batas_atas = float(pengaturan["batas_atas_capaian"])
 ambang = float(pengaturan["ambang_di_bawah_target"])
 pita = pita_dari(kueri("skala_aktif"))

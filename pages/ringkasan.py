@@ -10,23 +10,15 @@ from kinerja import grafik
 from kinerja.poin_penting import susun_poin
 from kinerja.skala import pita_berlabel, pita_dari
 from kinerja.ui.data import kueri, pesan_demo_baru
-from kinerja.ui.filter import filter_aktif
-from kinerja.ui.kerangka import pastikan_lewat_app
-from kinerja.ui.komponen import daftar_poin, kaki, kartu, kepala
+from kinerja.ui.data import pengaturan as baca_pengaturan
+from kinerja.ui.kerangka import mulai_halaman
+from kinerja.ui.komponen import daftar_poin, kaki, kartu
 
-pastikan_lewat_app()
-f = filter_aktif()
-if f is None:
-    st.title("Ringkasan Kinerja OPD", anchor=False)
-    st.info("Database belum berisi data kinerja. Muat data dengan `python -m kinerja impor` "
-            "atau bangun data demo dengan `python -m kinerja demo`.")
-    st.stop()
-
-kepala("Ringkasan Kinerja OPD", f)
+f = mulai_halaman("Ringkasan Kinerja OPD")
 if pesan_demo_baru():
     st.info(f"Database belum ada, jadi dibangun dari data demo (fiktif) di {pesan_demo_baru()}.")
 
-pengaturan = dict(kueri("pengaturan").itertuples(index=False))
+pengaturan = baca_pengaturan()
 batas_atas = float(pengaturan["batas_atas_capaian"])
 ambang = float(pengaturan["ambang_di_bawah_target"])
 pita = pita_dari(kueri("skala_aktif"))

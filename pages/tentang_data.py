@@ -9,13 +9,14 @@ import streamlit as st
 from kinerja import format as fmt
 from kinerja.skala import pita_dari, rentang_pita
 from kinerja.ui.data import kueri
+from kinerja.ui.data import pengaturan as baca_pengaturan
 from kinerja.ui.kerangka import pastikan_lewat_app
 from kinerja.ui.komponen import kaki
 
 pastikan_lewat_app()
 st.title("Tentang Data", anchor=False)
 
-pengaturan = dict(kueri("pengaturan").itertuples(index=False))
+pengaturan = baca_pengaturan()
 batas_atas = float(pengaturan["batas_atas_capaian"])
 pita = pita_dari(kueri("skala_aktif"))
 

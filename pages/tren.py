@@ -8,21 +8,13 @@ from kinerja import format as fmt
 from kinerja import grafik_tren as gt
 from kinerja.skala import pita_dari
 from kinerja.ui.data import kueri
-from kinerja.ui.filter import filter_aktif
-from kinerja.ui.kerangka import pastikan_lewat_app
-from kinerja.ui.komponen import kaki, kepala
+from kinerja.ui.data import pengaturan as baca_pengaturan
+from kinerja.ui.kerangka import mulai_halaman
+from kinerja.ui.komponen import kaki
 
-pastikan_lewat_app()
-f = filter_aktif()
-if f is None:
-    st.title("Tren Kinerja dan Anggaran", anchor=False)
-    st.info("Database belum berisi data kinerja. Muat data dengan `python -m kinerja impor` "
-            "atau bangun data demo dengan `python -m kinerja demo`.")
-    st.stop()
+f = mulai_halaman("Tren Kinerja dan Anggaran")
 
-kepala("Tren Kinerja dan Anggaran", f)
-
-pengaturan = dict(kueri("pengaturan").itertuples(index=False))
+pengaturan = baca_pengaturan()
 batas_atas = float(pengaturan["batas_atas_capaian"])
 ambang = float(pengaturan["ambang_di_bawah_target"])
 pita = pita_dari(kueri("skala_aktif"))

@@ -74,3 +74,8 @@ def pesan_demo_baru() -> str | None:
 
 def lokasi() -> Path:
     return lokasi_database()
+
+
+def pengaturan() -> dict[str, str]:
+    """Tabel pengaturan sebagai dict (batas_atas_capaian, ambang_di_bawah_target, ...)."""
+    return dict(kueri("pengaturan").itertuples(index=False))

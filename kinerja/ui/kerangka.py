@@ -25,3 +25,23 @@ def pastikan_lewat_app() -> None:
 
     PagesManager.uses_pages_directory = False
     st.rerun()
+
+
+def mulai_halaman(judul: str, kepala_halaman: bool = True):
+    """Awal setiap halaman: lewat router, ambil filter bersama, tulis kepala.
+
+    Tanpa data kinerja, halaman berhenti dengan petunjuk cara memuat data.
+    """
+    from kinerja.ui.filter import filter_aktif
+    from kinerja.ui.komponen import kepala
+
+    pastikan_lewat_app()
+    f = filter_aktif()
+    if f is None:
+        st.title(judul, anchor=False)
+        st.info("Database belum berisi data kinerja. Muat data dengan `python -m kinerja impor` "
+                "atau bangun data demo dengan `python -m kinerja demo`.")
+        st.stop()
+    if kepala_halaman:
+        kepala(judul, f)
+    return f
