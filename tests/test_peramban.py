@@ -172,3 +172,22 @@ def test_kunjungan_pertama_lewat_tautan_halaman(db_demo, peramban):
     finally:
         proses.terminate()
         proses.wait(10)
+
+
+def test_klik_batang_peringkat_membuka_profil(server, peramban):
+    """Di rapat, analis mengeklik OPD pada grafik peringkat: profilnya terbuka
+    dengan periode yang sama."""
+    hal = _buka(peramban, f"{server}/peringkat_opd?tahun=2025&triwulan=4", 1920, 1080)
+    try:
+        batang = hal.locator(".js-plotly-plot .barlayer .point path").last  # OPD terbawah
+        batang.scroll_into_view_if_needed()
+        batang.click(force=True)
+        hal.wait_for_url("**/profil_opd**", timeout=30_000)
+        hal.wait_for_selector(SELESAI, timeout=60_000)
+        hal.wait_for_timeout(1000)
+        assert hal.locator(GALAT).count() == 0
+        assert "profil=" in hal.url and "tahun=2025" in hal.url
+        assert hal.get_by_text("Indikator kinerja").first.is_visible()
+        assert hal.get_by_role("combobox", name="Tahun").input_value() == "2025"
+    finally:
+        hal.close()
