@@ -104,3 +104,23 @@ def test_ringkasan_poin_penting_dan_tautannya(monkeypatch, db_kecil_berkas):
     # Setiap poin menunjuk halaman tempat angkanya dapat ditelusuri
     tautan = [p.proto.page for p in at.get("page_link")]
     assert tautan == ["tren", "di_bawah_target", "peringkat_opd", "tren", "di_bawah_target"]
+
+
+def test_dua_pemda_memunculkan_pilihan_pemda(monkeypatch, tmp_path):
+    """Database provinsi/kementerian dengan lebih dari satu pemda: filter pemda muncul,
+    terikat URL, dan angka mengikuti pemda terpilih."""
+    from kinerja.demo import bangun_demo
+    from kinerja.impor.muat import impor_template
+
+    db = tmp_path / "dua.duckdb"
+    bangun_demo(db)
+    con = duckdb.connect(str(db))
+    impor_template(con, [Path(__file__).parent / "fixtures" / "kecil"], pengguna="tes")
+    con.close()
+    at = _jalankan(monkeypatch, db, pemda="T01", tahun="2025", triwulan="4")
+    assert at.selectbox(key="f_pemda").value == "T01"
+    assert _metrik(at)["Capaian kinerja"] == "83,5%"
+    assert at.query_params["pemda"] in ("T01", ["T01"])
+    at = _jalankan(monkeypatch, db, pemda="XX")
+    assert any("pemda" in t.value for t in at.toast)
+    assert at.selectbox(key="f_pemda").value in ("99.01", "T01")
