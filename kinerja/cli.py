@@ -31,8 +31,9 @@ def _parser() -> argparse.ArgumentParser:
                                        "Bila ada masalah, semua masalah dilaporkan per baris dan "
                                        "database tidak berubah.")
     impor.add_argument("--db", type=Path, help="berkas database (bawaan: $KINERJA_DB atau data/kinerja.duckdb)")
-    impor.add_argument("--format", choices=["template", "sipd-lra", "sipd-rak"], default="template",
-                       help="jenis berkas (bawaan: template)")
+    impor.add_argument("--format", choices=["template", "sipd-lra", "sipd-rak"],
+                       help="jenis berkas; bila tidak diisi ditebak dari isinya")
+    impor.add_argument("--pemda", help="kode pemda tujuan (SIPD), bila database berisi lebih dari satu pemda")
     impor.add_argument("--tahun", type=int, help="tahun anggaran (SIPD)")
     impor.add_argument("--bulan", type=int, help="bulan data (SIPD), 1-12")
     jenis = impor.add_mutually_exclusive_group()
@@ -41,12 +42,25 @@ def _parser() -> argparse.ArgumentParser:
     impor.add_argument("--buat-opd", action="store_true", help="buat OPD yang belum dikenal dari berkas")
     impor.add_argument("--dry-run", action="store_true", help="hanya validasi; tidak ada yang ditulis")
     impor.add_argument("berkas", nargs="+", type=Path, metavar="BERKAS",
-                       help="berkas CSV templat atau folder berisi CSV templat")
+                       help="templat XLSX, CSV templat atau foldernya, ekspor SIPD LRA/RAK (.xlsx)")
+
+    templat = sub.add_parser("template", help="tulis templat impor XLSX berisi petunjuk dan contoh",
+                             description="Tulis buku kerja templat impor (lembar Petunjuk, satu lembar "
+                                         "per tabel, daftar pilihan, contoh).")
+    templat.add_argument("--out", type=Path, default=Path("templat-impor-kinerja.xlsx"),
+                         help="berkas keluaran (bawaan: templat-impor-kinerja.xlsx)")
+    templat.add_argument("--tanpa-contoh", action="store_true", help="hanya judul kolom, tanpa baris contoh")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.perintah == "template":
+        from kinerja.impor.templat_xlsx import tulis_templat
+
+        tulis_templat(args.out, contoh=not args.tanpa_contoh)
+        print(f"Templat ditulis: {args.out}")
+        return 0
     db_path = (args.db.expanduser().resolve() if args.db else lokasi_database())
     if args.perintah == "demo":
         return _demo(db_path, args.paksa)
@@ -73,22 +87,34 @@ def _demo(db_path: Path, paksa: bool) -> int:
 
 def _impor(db_path: Path, args: argparse.Namespace) -> int:
     from kinerja import db
+    from kinerja.impor.berkas import tebak_format
     from kinerja.impor.masalah import ImporGagal
     from kinerja.impor.muat import impor_template
+    from kinerja.impor.muat_sipd import impor_sipd
     from kinerja.skema import SkemaTidakCocok, periksa_versi
 
-    if args.format != "template":
-        print(f"Format {args.format} belum tersedia pada versi ini; gunakan --format template.",
-              file=sys.stderr)
-        return 1
     if not db_path.exists():
         print(f"Database {db_path} tidak ada. Buat dulu dengan: python -m kinerja demo --db {db_path}",
               file=sys.stderr)
         return 1
+
+    def _jalankan(con, dry_run: bool) -> list:
+        """Templat: semua berkas satu impor. SIPD: satu impor per berkas."""
+        fmt = args.format or tebak_format(args.berkas[0])
+        if fmt == "template":
+            return [impor_template(con, args.berkas, dry_run=dry_run)]
+        kumulatif = True if args.kumulatif else False if args.bulanan else None
+        return [impor_sipd(con, b, args.format or tebak_format(b), tahun=args.tahun, bulan=args.bulan,
+                           kumulatif=kumulatif, buat_opd=args.buat_opd, kode_pemda=args.pemda,
+                           dry_run=dry_run) for b in args.berkas]
+
     con = db.buka(db_path, read_only=args.dry_run)
     try:
         periksa_versi(con)
-        hasil = impor_template(con, args.berkas, dry_run=args.dry_run)
+        # Semua berkas divalidasi lebih dulu; baru dimuat bila tidak ada satu pun masalah.
+        hasil = _jalankan(con, dry_run=True)
+        if not args.dry_run:
+            hasil = _jalankan(con, dry_run=False)
     except SkemaTidakCocok as e:
         print(str(e), file=sys.stderr)
         return 1
@@ -99,7 +125,8 @@ def _impor(db_path: Path, args: argparse.Namespace) -> int:
         return 1
     finally:
         con.close()
-    print(hasil.ringkas())
-    for c in hasil.catatan:
-        print(f"  catatan: {c}")
+    for h in hasil:
+        print(h.ringkas())
+        for c in h.catatan:
+            print(f"  catatan: {c}")
     return 0

@@ -17,7 +17,7 @@ import duckdb
 
 from kinerja.db import kueri, teks_kueri
 from kinerja.impor.masalah import ImporGagal, Masalah
-from kinerja.impor.template import LEMBAR, HasilValidasi, Referensi, kumpulkan_csv, validasi
+from kinerja.impor.template import HasilValidasi, Referensi, kumpulkan_csv, validasi
 
 
 @dataclass
@@ -36,7 +36,10 @@ class HasilImpor:
 
 
 def sidik_berkas(paths: list[Path]) -> tuple[str, str]:
-    """Nama dan SHA-256 sumber (gabungan bila lebih dari satu berkas)."""
+    """Nama dan SHA-256 sumber. Satu berkas: SHA-256 isinya persis (sama dengan
+    `sha256sum`); folder atau beberapa berkas: SHA-256 gabungan nama dan isi."""
+    if len(paths) == 1 and paths[0].is_file():
+        return paths[0].name, hashlib.sha256(paths[0].read_bytes()).hexdigest()
     berkas = []
     for p in paths:
         berkas.extend(sorted(p.glob("*.csv")) if p.is_dir() else [p])
@@ -60,13 +63,18 @@ def referensi_dari(con: duckdb.DuckDBPyConnection) -> Referensi:
     )
 
 
-def muat(con: duckdb.DuckDBPyConnection, hasil: HasilValidasi, info: HasilImpor,
-         pengguna: str | None = None) -> None:
-    """Tulis semua tabel dan satu baris log dalam satu transaksi."""
+# Urutan tulis: dimensi sebelum fakta. Setiap tabel punya queries/impor/simpan_<nama>.sql
+# yang membaca DataFrame terdaftar bernama baru_<nama>.
+URUTAN_SIMPAN = ["pemda", "opd", "indikator", "capaian", "anggaran", "kendala", "rak", "lra"]
+
+
+def catat_dan_simpan(con: duckdb.DuckDBPyConnection, tabel: dict, info: HasilImpor,
+                     pengguna: str | None = None) -> None:
+    """Tulis semua tabel dan satu baris log dalam satu transaksi; batal seluruhnya bila gagal."""
     con.execute("BEGIN TRANSACTION")
     try:
-        for nama in LEMBAR:
-            df = hasil.tabel.get(nama)
+        for nama in URUTAN_SIMPAN:
+            df = tabel.get(nama)
             if df is None or df.empty:
                 continue
             con.register(f"baru_{nama}", df)
@@ -88,6 +96,27 @@ def muat(con: duckdb.DuckDBPyConnection, hasil: HasilValidasi, info: HasilImpor,
     info.dimuat = True
 
 
+def muat(con: duckdb.DuckDBPyConnection, hasil: HasilValidasi, info: HasilImpor,
+         pengguna: str | None = None) -> None:
+    """Muat hasil validasi templat (lihat catat_dan_simpan)."""
+    catat_dan_simpan(con, hasil.tabel, info, pengguna)
+
+
+def kumpulkan_sumber(paths: list[Path]) -> list:
+    """Lembar templat dari folder CSV, berkas CSV, atau buku kerja XLSX."""
+    from kinerja.impor.berkas import kenali
+    from kinerja.impor.templat_xlsx import baca_xlsx
+
+    sumber: list = []
+    for p in paths:
+        jenis = kenali(p)
+        if jenis == "xlsx":
+            sumber.extend(baca_xlsx(p))
+        else:
+            sumber.extend(kumpulkan_csv([p]))
+    return sumber
+
+
 def impor_template(con: duckdb.DuckDBPyConnection, paths: list[Path], dry_run: bool = False,
                    pengguna: str | None = None) -> HasilImpor:
     """Validasi lalu muat berkas templat CSV. ImporGagal berisi semua masalah."""
@@ -95,7 +124,7 @@ def impor_template(con: duckdb.DuckDBPyConnection, paths: list[Path], dry_run: b
     if hilang:
         raise ImporGagal([Masalah(str(p), "", None, None, None, "berkas tidak ditemukan") for p in hilang])
     nama, sha = sidik_berkas(paths)
-    hasil = validasi(kumpulkan_csv(paths), referensi_dari(con))
+    hasil = validasi(kumpulkan_sumber(paths), referensi_dari(con))
     if not hasil.sah:
         raise ImporGagal(hasil.masalah)
     info = HasilImpor("template", nama, sha, {t: len(df) for t, df in hasil.tabel.items()},

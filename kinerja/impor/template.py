@@ -114,6 +114,7 @@ class Sumber:
     lembar: str
     data: pd.DataFrame          # semua kolom bertipe teks
     desimal: str = "."          # pemisah desimal untuk sel teks
+    baris_awal: int = 2         # nomor baris lembar kerja untuk baris data pertama
 
 
 @dataclass
@@ -202,7 +203,7 @@ def _periksa_lembar(s: Sumber, kolom: list[Kolom], ref: Referensi,
     df = s.data.rename(columns=lambda c: str(c).strip().lower().replace(" ", "_"))
     kurang = [k.nama for k in kolom if k.wajib and k.nama not in df.columns]
     if kurang:
-        masalah.append(Masalah(s.berkas, s.lembar, 1, ", ".join(kurang), None,
+        masalah.append(Masalah(s.berkas, s.lembar, s.baris_awal - 1, ", ".join(kurang), None,
                                "kolom wajib tidak ada; lihat lembar Petunjuk templat"))
         return None
     if df.empty:
@@ -210,7 +211,7 @@ def _periksa_lembar(s: Sumber, kolom: list[Kolom], ref: Referensi,
         return None
     baris_keluar = []
     for posisi, (_, mentah) in enumerate(df.iterrows()):
-        nomor = posisi + 2  # baris 1 adalah judul kolom
+        nomor = posisi + s.baris_awal  # nomor baris seperti terlihat di Excel
         tambah = lambda kol, nilai, pesan: masalah.append(  # noqa: E731
             Masalah(s.berkas, s.lembar, nomor, kol, nilai, pesan))
         nilai_teks = {c: str(mentah.get(c, "") or "").strip() for c in df.columns}

@@ -96,6 +96,36 @@ CREATE TABLE anggaran_bulanan (
     PRIMARY KEY (kode_pemda, kode_opd, tahun, bulan)
 );
 
+-- Rincian ekspor SIPD "Rekapitulasi Belanja" (LRA) per bulan: OPD, program, kegiatan,
+-- sub kegiatan, per kelompok belanja. Realisasi disimpan kumulatif s.d. bulan itu.
+CREATE TABLE anggaran_rinci (
+    kode_pemda          VARCHAR NOT NULL,
+    kode_opd            VARCHAR NOT NULL,
+    tahun               INTEGER NOT NULL,
+    bulan               INTEGER NOT NULL CHECK (bulan BETWEEN 1 AND 12),
+    kode                VARCHAR NOT NULL,   -- kode OPD untuk baris OPD, selain itu kode program/kegiatan/sub
+    tingkat             VARCHAR NOT NULL CHECK (tingkat IN ('opd', 'program', 'kegiatan', 'sub_kegiatan')),
+    uraian              VARCHAR,
+    kelompok            VARCHAR NOT NULL CHECK (kelompok IN ('operasi', 'modal', 'tak_terduga', 'transfer')),
+    pagu                DOUBLE,
+    realisasi_kumulatif DOUBLE,
+    PRIMARY KEY (kode_pemda, kode_opd, tahun, bulan, kode, kelompok)
+);
+
+-- Rincian SIPD "Rencana Anggaran Kas" (RAK): rencana kas per bulan (bukan kumulatif).
+CREATE TABLE rak_rinci (
+    kode_pemda VARCHAR NOT NULL,
+    kode_opd   VARCHAR NOT NULL,
+    tahun      INTEGER NOT NULL,
+    kode       VARCHAR NOT NULL,
+    tingkat    VARCHAR NOT NULL CHECK (tingkat IN ('opd', 'program', 'kegiatan', 'sub_kegiatan')),
+    uraian     VARCHAR,
+    pagu       DOUBLE,
+    bulan      INTEGER NOT NULL CHECK (bulan BETWEEN 1 AND 12),
+    rencana    DOUBLE,
+    PRIMARY KEY (kode_pemda, kode_opd, tahun, kode, bulan)
+);
+
 CREATE TABLE kendala (
     kode_pemda    VARCHAR NOT NULL,
     kode_opd      VARCHAR NOT NULL,

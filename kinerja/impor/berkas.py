@@ -1,0 +1,159 @@
+"""Mengenali berkas sebelum dibaca, dan menolak berkas rusak dengan pesan yang jelas.
+
+`kenali` memeriksa isi berkas (bukan hanya akhiran namanya): buku kerja .xlsx
+adalah arsip zip berisi xl/workbook.xml; .xls lama dan buku kerja bersandi adalah
+wadah OLE2. `tebak_format` mengintip isi buku kerja untuk membedakan templat dari
+ekspor SIPD (LRA, RAK).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from kinerja.impor.masalah import ImporGagal, Masalah
+
+BATAS_UKURAN = 50 * 1024 * 1024  # byte
+
+_OLE2 = bytes.fromhex("D0CF11E0A1B11AE1")
+_ZIP = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+_PAKET_BERSANDI = "EncryptedPackage".encode("utf-16-le")
+_AKHIRAN_EXCEL = {".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb"}
+_AKHIRAN_TEKS = {".csv", ".txt", ".tsv"}
+
+FORMAT = ("template", "sipd-lra", "sipd-rak")
+_BULAN = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
+          "september", "oktober", "november", "desember")
+
+
+def _gagal(path: Path, pesan: str) -> ImporGagal:
+    return ImporGagal([Masalah(path.name or str(path), "", None, None, None, pesan)])
+
+
+def kenali(path: Path, batas_ukuran: int = BATAS_UKURAN) -> str:
+    """'xlsx', 'csv' atau 'folder'. ImporGagal (pesan berbahasa Indonesia) bila berkas
+    tidak ada, kosong, terlalu besar, .xls lama, bersandi, rusak atau bukan Excel/CSV."""
+    path = Path(path)
+    if not path.exists():
+        raise _gagal(path, "berkas tidak ditemukan")
+    if path.is_dir():
+        return "folder"
+    ukuran = path.stat().st_size
+    if ukuran == 0:
+        raise _gagal(path, "berkas kosong (0 byte); unggah ulang atau simpan ulang berkasnya")
+    if ukuran > batas_ukuran:
+        raise _gagal(path, f"berkas terlalu besar ({ukuran / 1024 / 1024:.1f} MB; batas "
+                           f"{batas_ukuran / 1024 / 1024:.0f} MB); pecah per tahun atau per OPD")
+    akhiran = path.suffix.lower()
+    with path.open("rb") as f:
+        kepala = f.read(8)
+    if kepala.startswith(_OLE2):
+        if _PAKET_BERSANDI in path.read_bytes():
+            raise _gagal(path, "buku kerja terlindungi kata sandi; buka di Excel lalu simpan "
+                               "tanpa kata sandi (File > Info > Protect Workbook > Encrypt with "
+                               "Password, kosongkan sandinya)")
+        raise _gagal(path, "format Excel lama (.xls) tidak didukung; buka di Excel lalu "
+                           "simpan ulang sebagai .xlsx (Excel Workbook)")
+    if kepala.startswith(_ZIP):
+        return _periksa_zip(path)
+    if akhiran in _AKHIRAN_EXCEL:
+        if kepala.lstrip().startswith(b"<") or kepala.startswith(b"\xef\xbb\xbf<"):
+            raise _gagal(path, f"bukan berkas Excel {akhiran}: isinya halaman HTML/XML yang diberi "
+                               "nama Excel (sering dari unduhan aplikasi); buka di Excel lalu "
+                               "simpan ulang sebagai .xlsx")
+        raise _gagal(path, f"bukan berkas Excel .xlsx (isinya tidak dikenali walaupun namanya "
+                           f"{path.name}); simpan ulang dari Excel sebagai .xlsx")
+    if akhiran in _AKHIRAN_TEKS:
+        isi = path.read_bytes()
+        if b"\x00" in isi[:65536]:
+            raise _gagal(path, "bukan berkas CSV (isinya biner, bukan teks)")
+        try:
+            isi.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            raise _gagal(path, f"CSV bukan UTF-8 (byte tidak sah di posisi {e.start}); di Excel "
+                               "pilih Simpan Sebagai > 'CSV UTF-8 (Comma delimited)'") from None
+        return "csv"
+    raise _gagal(path, f"jenis berkas tidak dikenal ({akhiran or 'tanpa akhiran'}); "
+                       "gunakan templat .xlsx, berkas .csv templat atau foldernya")
+
+
+def _periksa_zip(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as z:
+            nama = set(z.namelist())
+            rusak = z.testzip()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError,
+            NotImplementedError, RuntimeError) as e:
+        raise _gagal(path, f"berkas rusak atau terpotong (arsip tidak dapat dibuka: {e}); "
+                           "unduh atau salin ulang berkasnya") from None
+    except Exception as e:  # noqa: BLE001 - zlib.error dan sejenisnya: tetap berkas rusak
+        raise _gagal(path, f"berkas rusak atau terpotong ({type(e).__name__}); "
+                           "unduh atau salin ulang berkasnya") from None
+    if rusak is not None:
+        raise _gagal(path, f"berkas rusak atau terpotong (bagian {rusak} tidak utuh); "
+                           "unduh atau salin ulang berkasnya")
+    if "xl/workbook.xml" in nama:
+        return "xlsx"
+    if "xl/workbook.bin" in nama:
+        raise _gagal(path, "format Excel biner (.xlsb) tidak didukung; simpan ulang sebagai .xlsx")
+    if "content.xml" in nama:
+        raise _gagal(path, "berkas OpenDocument (.ods); simpan ulang sebagai .xlsx")
+    if "word/document.xml" in nama:
+        raise _gagal(path, "ini dokumen Word, bukan berkas Excel .xlsx")
+    raise _gagal(path, "bukan berkas Excel .xlsx (arsip zip tanpa buku kerja Excel di dalamnya)")
+
+
+def normalkan_lembar(nama: str) -> str:
+    """Nama lembar tanpa beda huruf besar, spasi, garis bawah atau tanda hubung."""
+    return re.sub(r"[\s_\-]+", "", str(nama).strip().lower())
+
+
+def tebak_format(path: Path) -> str:
+    """'template', 'sipd-lra' atau 'sipd-rak' dari isi berkas. Folder dan CSV = templat.
+
+    ImporGagal bila tidak dapat ditentukan (atau ciri beberapa format sekaligus)."""
+    from kinerja.impor.template import LEMBAR
+
+    path = Path(path)
+    jenis = kenali(path)
+    if jenis in ("folder", "csv"):
+        return "template"
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as e:  # noqa: BLE001 - isi rusak di dalam arsip yang utuh
+        raise _gagal(path, f"buku kerja tidak dapat dibaca ({type(e).__name__}: {e})") from None
+    calon: set[str] = set()
+    try:
+        nama_lembar = {normalkan_lembar(n) for n in wb.sheetnames}
+        if "petunjuk" in nama_lembar or nama_lembar & set(LEMBAR):
+            calon.add("template")
+        for ws in wb.worksheets:
+            calon |= _ciri_sipd(ws)
+    finally:
+        wb.close()
+    if len(calon) == 1:
+        return calon.pop()
+    pilihan = "--format " + "|".join(FORMAT)
+    if not calon:
+        raise _gagal(path, "format tidak dikenali: bukan templat impor (lembar Petunjuk, opd, "
+                           "indikator, capaian, anggaran, kendala) dan bukan ekspor SIPD "
+                           f"(Rekapitulasi Belanja / Rencana Anggaran Kas); gunakan {pilihan}")
+    raise _gagal(path, f"format tidak dapat dipastikan (ciri {', '.join(sorted(calon))} sekaligus); "
+                       f"gunakan {pilihan}")
+
+
+def _ciri_sipd(ws, baris: int = 15, kolom: int = 40) -> set[str]:
+    ciri: set[str] = set()
+    for isi in ws.iter_rows(max_row=baris, max_col=kolom, values_only=True):
+        teks = [str(v).strip().lower() for v in isi if isinstance(v, str) and v.strip()]
+        gabung = " ".join(teks)
+        if "rekapitulasi belanja" in gabung:
+            ciri.add("sipd-lra")
+        if "rencana anggaran kas" in gabung:
+            ciri.add("sipd-rak")
+        if "kode rekening" in teks and sum(t in _BULAN for t in teks) >= 2:
+            ciri.add("sipd-rak")
+    return ciri

@@ -1,0 +1,1 @@
+SELECT kode_pemda, nama_pemda FROM pemda ORDER BY kode_pemda;
