@@ -50,6 +50,10 @@ def _parser() -> argparse.ArgumentParser:
     templat.add_argument("--out", type=Path, default=Path("templat-impor-kinerja.xlsx"),
                          help="berkas keluaran (bawaan: templat-impor-kinerja.xlsx)")
     templat.add_argument("--tanpa-contoh", action="store_true", help="hanya judul kolom, tanpa baris contoh")
+    sandi = sub.add_parser("sandi", help="buat hash kata sandi administrator untuk .streamlit/secrets.toml",
+                           description="Minta kata sandi (dua kali, tidak tampil) lalu cetak baris untuk "
+                                       ".streamlit/secrets.toml. Kata sandinya sendiri tidak disimpan di mana pun.")
+    sandi.add_argument("--stdin", action="store_true", help="baca kata sandi dari masukan standar (untuk skrip)")
     return p
 
 
@@ -61,10 +65,33 @@ def main(argv: list[str] | None = None) -> int:
         tulis_templat(args.out, contoh=not args.tanpa_contoh)
         print(f"Templat ditulis: {args.out}")
         return 0
+    if args.perintah == "sandi":
+        return _sandi(args.stdin)
     db_path = (args.db.expanduser().resolve() if args.db else lokasi_database())
     if args.perintah == "demo":
         return _demo(db_path, args.paksa)
     return _impor(db_path, args)
+
+
+def _sandi(dari_stdin: bool) -> int:
+    import getpass
+
+    from kinerja.sandi import buat_hash
+
+    if dari_stdin:
+        sandi = sys.stdin.readline().rstrip("\n")
+    else:
+        sandi = getpass.getpass("Kata sandi administrator: ")
+        if sandi != getpass.getpass("Ulangi kata sandi: "):
+            print("Kata sandi tidak sama; tidak ada yang dibuat.", file=sys.stderr)
+            return 1
+    if len(sandi) < 10:
+        print("Kata sandi terlalu pendek (minimal 10 karakter).", file=sys.stderr)
+        return 1
+    print("# Salin ke .streamlit/secrets.toml (jangan di-commit):")
+    print("[admin]")
+    print(f'sandi_hash = "{buat_hash(sandi)}"')
+    return 0
 
 
 def _demo(db_path: Path, paksa: bool) -> int:

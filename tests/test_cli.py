@@ -89,3 +89,41 @@ def test_impor_tanpa_database_memberi_petunjuk(tmp_path):
     hasil = _jalankan("impor", "--db", str(tmp_path / "tidak-ada.duckdb"), str(FIXTURE))
     assert hasil.returncode == 1
     assert "python -m kinerja demo" in hasil.stderr
+
+
+def test_templat_ditulis_dan_contohnya_lolos_validasi(tmp_path):
+    out = tmp_path / "templat.xlsx"
+    hasil = _jalankan("template", "--out", str(out))
+    assert hasil.returncode == 0, hasil.stderr
+    db = tmp_path / "k.duckdb"
+    assert _jalankan("demo", "--db", str(db)).returncode == 0
+    uji = _jalankan("impor", "--db", str(db), "--dry-run", str(out))
+    assert uji.returncode == 0, uji.stderr
+    assert "siap dimuat" in uji.stdout
+
+
+def test_sandi_membuat_hash_yang_cocok():
+    from kinerja.sandi import cocok
+
+    hasil = subprocess.run([sys.executable, "-m", "kinerja", "sandi", "--stdin"], cwd=AKAR, input="kata-sandi-rapat-2026\n",
+                           capture_output=True, text=True, timeout=60)
+    assert hasil.returncode == 0, hasil.stderr
+    baris = [b for b in hasil.stdout.splitlines() if b.startswith("sandi_hash")][0]
+    hash_ = baris.split('"')[1]
+    assert cocok("kata-sandi-rapat-2026", hash_) and not cocok("salah", hash_)
+    pendek = subprocess.run([sys.executable, "-m", "kinerja", "sandi", "--stdin"], cwd=AKAR, input="pendek\n",
+                            capture_output=True, text=True, timeout=60)
+    assert pendek.returncode == 1 and "terlalu pendek" in pendek.stderr
+
+
+def test_impor_sipd_lewat_cli(tmp_path):
+    sampel = AKAR.parent / "shared" / "samples" / "sipd" / "lra_januari.xlsx"
+    db = tmp_path / "k.duckdb"
+    assert _jalankan("demo", "--db", str(db)).returncode == 0
+    sidik = _sidik(db)
+    tanpa_bulan = _jalankan("impor", "--db", str(db), str(sampel))
+    assert tanpa_bulan.returncode == 1 and "--bulan" in tanpa_bulan.stderr
+    assert _sidik(db) == sidik
+    ok = _jalankan("impor", "--db", str(db), "--bulan", "1", "--kumulatif", str(sampel))
+    assert ok.returncode == 0, ok.stderr
+    assert "lra_januari.xlsx" in ok.stdout and "dimuat" in ok.stdout
