@@ -6,6 +6,7 @@ import streamlit as st
 
 from kinerja.ui import tema
 from kinerja.ui.kerangka import tandai_kerangka
+from kinerja.ui.admin import admin_masuk
 from kinerja.ui.data import pastikan_database
 from kinerja.ui.filter import bilah_filter
 
@@ -28,6 +29,9 @@ halaman = st.navigation([
     st.Page(HALAMAN / "tren.py", title="Tren", icon=":material/trending_up:", url_path="tren"),
     st.Page(HALAMAN / "profil_opd.py", title="Profil OPD", icon=":material/apartment:", url_path="profil_opd"),
     st.Page(HALAMAN / "tentang_data.py", title="Tentang Data", icon=":material/info:", url_path="tentang_data"),
+    # Hanya administrator: tersembunyi dari navigasi sampai masuk dengan kata sandi.
+    st.Page(HALAMAN / "kelola_data.py", title="Kelola Data", icon=":material/upload_file:", url_path="kelola_data",
+            visibility="visible" if admin_masuk() else "hidden"),
 ])
 st.session_state["_filter"] = bilah_filter()
 halaman.run()

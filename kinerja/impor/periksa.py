@@ -1,0 +1,252 @@
+"""Periksa lalu muat berkas impor untuk halaman Kelola Data (tanpa streamlit).
+
+`periksa` menjalankan impor sebagai uji coba (dry_run) pada koneksi baca-saja:
+tidak ada yang ditulis, dan koneksi baca-saja aplikasi tetap dipakai bersama.
+
+`muat_berkas` menulis ke SALINAN berkas database, lalu menukarnya dengan berkas
+asli (os.replace, atomik). Selama impor, pengguna lain tetap membaca database
+lama tanpa gangguan (DuckDB menolak koneksi tulis ke berkas yang sedang dibuka
+baca-saja di proses yang sama, jadi menulis di tempat berarti menutup semua
+koneksi mereka selama impor berjalan). Gagal di tengah jalan = salinan dibuang,
+database asli tidak tersentuh. Setelah ditukar, waktu ubah berkas berubah:
+semua sesi membuka koneksi baru (kunci cache baru) dan melihat data baru.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+import duckdb
+
+from kinerja import db
+from kinerja.impor.masalah import ImporGagal, Masalah
+from kinerja.impor.muat import HasilImpor
+from kinerja.kode import bidang_dari_kode_opd
+from kinerja.skema import SkemaTidakCocok, periksa_versi
+
+JENIS = ("template", "sipd-lra", "sipd-rak")
+NAMA_JENIS = {"template": "Templat impor", "sipd-lra": "SIPD LRA (Rekapitulasi Belanja)",
+              "sipd-rak": "SIPD RAK (Rencana Anggaran Kas)"}
+
+# Satu impor pada satu waktu dalam proses ini (semua sesi Streamlit = satu proses).
+_KUNCI_IMPOR = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Opsi:
+    """Pilihan pengguna. SIPD LRA: bulan (1-12) dan kumulatif wajib dinyatakan."""
+    jenis: str
+    bulan: int | None = None
+    kumulatif: bool | None = None
+    buat_opd: bool = False
+    kode_pemda: str | None = None
+
+    def kurang(self) -> list[str]:
+        """Pilihan wajib yang belum diisi (kosong = siap diperiksa)."""
+        if self.jenis not in JENIS:
+            return ["format berkas"]
+        if self.jenis == "sipd-lra":
+            kurang = []
+            if self.bulan is None or not 1 <= int(self.bulan) <= 12:
+                kurang.append("bulan data")
+            if self.kumulatif is None:
+                kurang.append("sifat angka realisasi (kumulatif atau bulan ini saja)")
+            return kurang
+        return []
+
+
+@dataclass(frozen=True)
+class OpdBaru:
+    kode_opd: str
+    nama_opd: str
+    bidang: tuple[str, ...]
+    baris: int | None
+
+
+def sidik_isi(paths: list[Path]) -> str:
+    """Sidik nama dan isi berkas (urutan unggah tidak berpengaruh)."""
+    h = hashlib.sha256()
+    for p in sorted(paths, key=lambda x: x.name):
+        h.update(p.name.encode("utf-8") + b"\0")
+        h.update(hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def sidik(paths: list[Path], opsi: Opsi, isi: str | None = None) -> str:
+    """Sidik berkas beserta pilihan: 'Muat' hanya untuk yang sudah diperiksa persis begitu.
+    isi = sidik_isi(paths) yang sudah dihitung (halaman menyimpannya per unggahan)."""
+    h = hashlib.sha256((isi or sidik_isi(paths)).encode())
+    h.update(json.dumps(asdict(opsi), sort_keys=True).encode())
+    return h.hexdigest()
+
+
+def _jalankan(con: duckdb.DuckDBPyConnection, paths: list[Path], opsi: Opsi, dry_run: bool,
+              pengguna: str | None) -> HasilImpor:
+    from kinerja.impor.muat import impor_template
+    from kinerja.impor.muat_sipd import impor_sipd
+
+    if opsi.jenis == "template":
+        return impor_template(con, list(paths), dry_run=dry_run, pengguna=pengguna)
+    if len(paths) != 1:
+        raise ImporGagal([Masalah(", ".join(p.name for p in paths), "", None, None, None,
+                                  "ekspor SIPD dimuat satu berkas setiap kali")])
+    return impor_sipd(con, paths[0], opsi.jenis, bulan=opsi.bulan, kumulatif=opsi.kumulatif,
+                      buat_opd=opsi.buat_opd, kode_pemda=opsi.kode_pemda, dry_run=dry_run,
+                      pengguna=pengguna)
+
+
+def _masalah_umum(paths: list[Path], pesan: str) -> list[Masalah]:
+    nama = ", ".join(p.name for p in paths) or "-"
+    return [Masalah(nama, "", None, None, None, pesan)]
+
+
+def _kurang_pilihan(paths: list[Path], opsi: Opsi) -> list[Masalah] | None:
+    kurang = opsi.kurang()
+    if kurang:
+        return _masalah_umum(paths, "pilih dulu: " + ", ".join(kurang))
+    if not paths:
+        return _masalah_umum(paths, "belum ada berkas yang diunggah")
+    return None
+
+
+def periksa(db_path: Path, paths: list[Path], opsi: Opsi) -> HasilImpor | list[Masalah]:
+    """Uji coba impor: ringkasan bila berkas benar, atau SEMUA masalahnya. Tidak menulis apa pun."""
+    kurang = _kurang_pilihan(paths, opsi)
+    if kurang:
+        return kurang
+    try:
+        con = db.buka(db_path, read_only=True)
+    except duckdb.Error as e:
+        return _masalah_umum(paths, f"database tidak dapat dibuka untuk pemeriksaan ({e})")
+    try:
+        periksa_versi(con)
+        return _jalankan(con, paths, opsi, dry_run=True, pengguna=None)
+    except ImporGagal as e:
+        return list(e.masalah)
+    except SkemaTidakCocok as e:
+        return _masalah_umum(paths, str(e))
+    finally:
+        con.close()
+
+
+_POLA_OPD = re.compile(r"OPD '(?P<nama>.*)' belum terdaftar")
+
+
+def hanya_opd_belum_terdaftar(masalah: list[Masalah]) -> bool:
+    """Benar bila berkas ditolak semata karena OPD yang belum ada di database."""
+    return bool(masalah) and all("belum terdaftar" in m.pesan for m in masalah)
+
+
+def opd_belum_terdaftar(masalah: list[Masalah]) -> list[OpdBaru]:
+    """OPD yang akan dibuat bila pengguna setuju: kode dan nama dari berkas, bidang dari kode."""
+    hasil, dilihat = [], set()
+    for m in masalah:
+        if "belum terdaftar" not in m.pesan or not m.nilai or m.nilai in dilihat:
+            continue
+        dilihat.add(m.nilai)
+        cocok = _POLA_OPD.search(m.pesan)
+        try:
+            bidang = tuple(bidang_dari_kode_opd(m.nilai))
+        except ValueError:
+            bidang = ()
+        hasil.append(OpdBaru(m.nilai, cocok.group("nama") if cocok else "", bidang, m.baris))
+    return hasil
+
+
+class ImporSedangBerjalan(RuntimeError):
+    """Impor lain (sesi lain) sedang menulis database."""
+
+
+def _salinan(db_path: Path) -> Path:
+    # Berakhiran .duckdb di folder yang sama (os.replace harus pada sistem berkas yang
+    # sama; data/*.duckdb tidak di-commit). Bukan <db>.tmp: itu folder sementara DuckDB.
+    return db_path.with_name(f"{db_path.stem}.impor-{os.getpid()}.duckdb")
+
+
+def _hapus(path: Path) -> None:
+    for p in (path, path.with_name(path.name + ".wal")):
+        try:
+            p.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def muat_berkas(db_path: Path, paths: list[Path], opsi: Opsi, *, pengguna: str | None = None,
+                lepas_koneksi: Callable[[], None] | None = None) -> HasilImpor | list[Masalah]:
+    """Validasi ulang lalu muat, dalam satu transaksi pada salinan database yang
+    kemudian menggantikan aslinya. Masalah apa pun: daftar masalah, database asli utuh.
+
+    lepas_koneksi dipanggil sebelum dan sesudah berkas ditukar (halaman memberi
+    kinerja.ui.data.bersihkan_cache) agar tidak ada koneksi yang tertinggal pada
+    berkas lama dan semua sesi membaca data baru.
+    """
+    kurang = _kurang_pilihan(paths, opsi)
+    if kurang:
+        return kurang
+    if not _KUNCI_IMPOR.acquire(blocking=False):
+        raise ImporSedangBerjalan("Impor lain sedang berjalan; tunggu sebentar lalu coba lagi.")
+    db_path = Path(db_path)
+    salinan = _salinan(db_path)
+    try:
+        _hapus(salinan)
+        awal = db_path.stat()
+        shutil.copyfile(db_path, salinan)
+        wal = db_path.with_name(db_path.name + ".wal")
+        if wal.exists():
+            shutil.copyfile(wal, salinan.with_name(salinan.name + ".wal"))
+        con = db.buka(salinan, read_only=False)
+        try:
+            periksa_versi(con)
+            hasil = _jalankan(con, paths, opsi, dry_run=False, pengguna=pengguna)
+        except ImporGagal as e:
+            return list(e.masalah)
+        except SkemaTidakCocok as e:
+            return _masalah_umum(paths, str(e))
+        finally:
+            con.close()  # menulis checkpoint: salinan utuh tanpa .wal
+        kini = db_path.stat()
+        if (kini.st_mtime_ns, kini.st_size, kini.st_ino) != (awal.st_mtime_ns, awal.st_size, awal.st_ino):
+            return _masalah_umum(paths, "database diubah proses lain selama impor (mis. baris perintah); "
+                                        "tidak ada yang dimuat, periksa lalu muat ulang")
+        if lepas_koneksi:
+            lepas_koneksi()
+        if wal.exists():
+            wal.unlink()  # sudah termasuk di salinan; jangan diputar ulang pada berkas baru
+        os.replace(salinan, db_path)
+        _sentuh(db_path, awal.st_mtime)
+        if lepas_koneksi:
+            lepas_koneksi()
+        return hasil
+    finally:
+        _hapus(salinan)
+        _KUNCI_IMPOR.release()
+
+
+def _sentuh(path: Path, mtime_lama: float) -> None:
+    """Waktu ubah harus berbeda dari sebelumnya (kunci cache koneksi di aplikasi)."""
+    if path.stat().st_mtime == mtime_lama:
+        t = max(time.time(), mtime_lama + 0.001)
+        os.utime(path, (t, t))
+
+
+def dengan_buat_opd(opsi: Opsi, buat: bool) -> Opsi:
+    return replace(opsi, buat_opd=buat)
+
+
+def templat_xlsx() -> bytes:
+    """Isi berkas templat impor XLSX (lembar Petunjuk, satu lembar per tabel, dengan contoh)."""
+    import tempfile
+
+    from kinerja.impor.templat_xlsx import tulis_templat
+
+    with tempfile.TemporaryDirectory(prefix="kinerja-templat-") as folder:
+        return Path(tulis_templat(Path(folder) / "templat-impor-kinerja.xlsx", contoh=True)).read_bytes()
