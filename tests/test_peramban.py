@@ -191,3 +191,23 @@ def test_klik_batang_peringkat_membuka_profil(server, peramban):
         assert hal.get_by_role("combobox", name="Tahun").input_value() == "2025"
     finally:
         hal.close()
+
+
+def test_kelola_data_tersembunyi_dan_tanpa_sandi_tidak_memuat(server, peramban):
+    """Penonton tidak melihat Kelola Data di navigasi; tautan langsung tanpa kata sandi
+    yang dikonfigurasi hanya menjelaskan cara mengaturnya (tidak ada unggahan)."""
+    hal = _buka(peramban, server, 1280, 720)
+    try:
+        nav = hal.locator("[data-testid='stSidebarNav']").inner_text()
+        assert "Ringkasan" in nav and "Kelola Data" not in nav
+    finally:
+        hal.close()
+    hal = _buka(peramban, f"{server}/kelola_data", 1280, 720)
+    try:
+        assert hal.locator(GALAT).count() == 0
+        assert hal.get_by_text("Kata sandi administrator belum diatur").first.is_visible()
+        assert hal.locator("[data-testid='stFileUploader']").count() == 0
+        LAYAR.mkdir(exist_ok=True)
+        hal.screenshot(path=str(LAYAR / "kelola_data_tanpa_sandi_1280x720.png"))
+    finally:
+        hal.close()

@@ -16,6 +16,7 @@ from typing import Callable
 
 import pandas as pd
 
+from kinerja import format as fmt
 from kinerja.angka import AngkaTidakSah, baca_angka
 from kinerja.impor.masalah import Masalah
 from kinerja.kode import bidang_dari_kode_opd, kode_opd_sah
@@ -284,7 +285,7 @@ def _periksa_baris(lembar: str, b: dict, ref: Referensi, tambah: Callable) -> bo
     def salah(kol, nilai, pesan):
         nonlocal sah
         sah = False
-        tambah(kol, "" if nilai is None else str(nilai), pesan)
+        tambah(kol, _teks_nilai(nilai), pesan)
 
     if "kode_pemda" in b and lembar != "pemda":
         if not b["kode_pemda"]:
@@ -322,14 +323,24 @@ def _periksa_baris(lembar: str, b: dict, ref: Referensi, tambah: Callable) -> bo
             if b["target"] is not None and b["target_atas"] is None:
                 salah("target_atas", None, "indikator rentang memerlukan batas atas")
             elif b["target"] is not None and b["target_atas"] < b["target"]:
-                salah("target_atas", b["target_atas"], f"batas atas lebih kecil dari batas bawah ({b['target']:g})")
+                salah("target_atas", b["target_atas"],
+                      f"batas atas lebih kecil dari batas bawah ({_teks_nilai(b['target'])})")
         elif b["target_atas"] is not None:
             salah("target_atas", b["target_atas"], f"hanya untuk indikator rentang (polaritas: {polaritas})")
     if lembar == "anggaran" and sah:
         for kol in ("rak_kumulatif", "realisasi_kumulatif"):
             if b[kol] is not None and b[kol] > b["pagu"] * 1.0000001 and b["pagu"] > 0:
-                salah(kol, b[kol], f"melebihi pagu ({b['pagu']:,.0f})")
+                salah(kol, b[kol], f"melebihi pagu ({fmt.rupiah_penuh(b['pagu'])})")
     return sah
+
+
+def _teks_nilai(nilai) -> str:
+    """Nilai dalam pesan, berformat Indonesia: 1.250.000.000 atau 6,5 (bukan 1250000000.0)."""
+    if nilai is None:
+        return ""
+    if isinstance(nilai, float):
+        return fmt.angka(nilai) if nilai.is_integer() else fmt.angka(nilai, 4).rstrip("0").rstrip(",")
+    return str(nilai)
 
 
 def _buang_duplikat(s: Sumber, df: pd.DataFrame, kunci: list[str], hasil: HasilValidasi) -> pd.DataFrame:
