@@ -178,3 +178,28 @@ def test_proses_dimatikan_di_tengah_impor(tmp_path):
         assert c.execute("SELECT count(*) FROM log_impor").fetchone()[0] == 0
     finally:
         c.close()
+
+
+def test_dasbor_menampilkan_total_berkas_sipd(monkeypatch, tmp_path):
+    """Setelah LRA Januari dan RAK dimuat ke database tanpa data kinerja, halaman Tren
+    menampilkan kurva S OPD itu dengan persen yang sama dengan baris OPD berkasnya."""
+    import json
+
+    from tests.bantu_apptest import buka_halaman
+
+    path = tmp_path / "sipd_saja.duckdb"
+    c = duckdb.connect(str(path))
+    buat_skema(c)
+    c.execute("INSERT INTO pemda VALUES ('18.01', 'Kabupaten Lampung Selatan', NULL)")
+    impor_sipd(c, LRA, "sipd-lra", bulan=1, kumulatif=True, buat_opd=True)
+    impor_sipd(c, RAK, "sipd-rak")
+    c.close()
+    pagu, realisasi = _total_opd_lra(LRA)
+    at = buka_halaman(monkeypatch, path, "pages/tren.py")
+    # Periode bawaan = periode anggaran terbaru (TW I 2026), walau belum ada capaian kinerja
+    assert at.session_state["_filter"].tahun == 2026 and at.session_state["_filter"].triwulan == 1
+    spec = next(json.loads(e.proto.spec) for e in at.get("plotly_chart") if e.proto.id.endswith("-kurva_s"))
+    seri = {t["meta"]: t for t in spec["data"]}
+    assert seri["realisasi"]["y"][0] == pytest.approx(realisasi / pagu * 100)
+    assert seri["rencana"]["y"][0] == pytest.approx(940_984_719 / pagu * 100)
+    assert seri["rencana"]["y"][6] == pytest.approx(7_824_925_459 / 10_810_941_900 * 100)
