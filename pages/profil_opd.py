@@ -56,9 +56,10 @@ if st.query_params.get("profil") != kode:
     st.query_params["profil"] = kode
 opd = info_opd.loc[kode]
 nama = singkat[kode]
+nama_md = fmt.markdown_aman(nama)  # untuk teks markdown (info, caption, bantuan)
 
 with judul_kol:
-    st.title(opd["nama_opd"], anchor=False)
+    st.title(fmt.markdown_aman(opd["nama_opd"]), anchor=False)
     bidang = f" · Bidang {opd['kode_urusan']} {opd['nama_urusan']}" if isinstance(opd["nama_urusan"], str) else ""
     st.markdown(f"<div class='kepala-periode'><b>{html.escape(f.periode)}</b> · {html.escape(f.nama_pemda)}"
                 f"{html.escape(bidang)}</div>", unsafe_allow_html=True)
@@ -102,10 +103,10 @@ with g_kol:
                 f"<br>kategori {p.label if p else fmt.NA}", batas_atas=batas_atas, tinggi=290),
             config=KONFIG, key="gauge_profil")
     elif ini is not None:
-        st.info(f"{nama} punya {int(ini['jumlah_indikator'])} indikator pada {f.periode}, tetapi belum satu pun "
+        st.info(f"{nama_md} punya {int(ini['jumlah_indikator'])} indikator pada {f.periode}, tetapi belum satu pun "
                 "capaiannya dapat dihitung (target nol/kosong atau realisasi belum ada).")
     else:
-        st.info(f"Belum ada capaian {nama} untuk {f.periode}.")
+        st.info(f"Belum ada capaian {nama_md} untuk {f.periode}.")
 
 d = (_angka(ini["capaian"]) - _angka(lalu["capaian"])) if ada_capaian and lalu is not None \
     and not pd.isna(lalu["capaian"]) else None
@@ -137,7 +138,7 @@ if baris_ang is not None:
                   f"rencana kas (RAK) {fmt.persen(baris_ang['persen_rencana'])}. Perubahan = deviasi terhadap "
                   "rencana kas, dalam poin.")
 else:
-    kartu(k2, "Realisasi keuangan", fmt.NA, bantuan=f"Belum ada data anggaran {nama} s.d. {f.periode}.")
+    kartu(k2, "Realisasi keuangan", fmt.NA, bantuan=f"Belum ada data anggaran {nama_md} s.d. {f.periode}.")
 
 if ini is not None and int(ini["jumlah_terhitung"]) > 0:
     bawah = int(ini["jumlah_di_bawah_target"])
@@ -160,7 +161,7 @@ if peringkat is not None:
 st.subheader(f"Indikator kinerja {f.periode}", anchor=False)
 indikator = kueri("profil_indikator", **f.sql(kode_opd=kode))
 if indikator.empty:
-    st.info(f"Belum ada indikator kinerja {nama} untuk {f.periode}.")
+    st.info(f"Belum ada indikator kinerja {nama_md} untuk {f.periode}.")
 else:
     def _tanda(r) -> str:
         bagian = [r.tanda] if isinstance(r.tanda, str) else []
@@ -207,7 +208,7 @@ kiri, kanan = st.columns(2)
 with kiri:
     seri = tahunan[tahunan["capaian"].notna()]
     if seri.empty:
-        st.info(f"Belum ada capaian {tw} {nama} yang dapat dihitung di tahun mana pun.")
+        st.info(f"Belum ada capaian {tw} {nama_md} yang dapat dihitung di tahun mana pun.")
     else:
         pemda = kueri("tren_capaian_tahunan", **f.sql(kelompok=None, kode_urusan=None, opd=[]))
         pemda = pemda[pemda["capaian"].notna()]
@@ -223,12 +224,12 @@ with kiri:
             config=KONFIG, key="tren_profil")
         ubah = gt.perubahan_ringkas(list(seri.index), list(seri["perubahan"]))
         if ubah:
-            st.caption(f"Perubahan {nama} dibanding tahun sebelumnya (poin): {ubah}.")
+            st.caption(f"Perubahan {nama_md} dibanding tahun sebelumnya (poin): {ubah}.")
 with kanan:
     if ang_kini.empty:
-        st.info(f"Belum ada data anggaran {nama} untuk tahun {f.tahun}; kurva S tidak dapat digambar.")
+        st.info(f"Belum ada data anggaran {nama_md} untuk tahun {f.tahun}; kurva S tidak dapat digambar.")
     elif ang_kini["persen_realisasi"].isna().all():
-        st.info(f"Data anggaran {nama} tahun {f.tahun} ada, tetapi pagu nol/kosong atau realisasi kosong, "
+        st.info(f"Data anggaran {nama_md} tahun {f.tahun} ada, tetapi pagu nol/kosong atau realisasi kosong, "
                 "sehingga persen serapan tidak dapat dihitung; kurva S tidak digambar.")
     else:
         label_tw = tw if bulan_tw == f.triwulan * 3 else (fmt.bulan(bulan_tw) if bulan_tw else tw)
@@ -252,7 +253,7 @@ with kanan:
 st.subheader("Riwayat kendala dan tindak lanjut", anchor=False)
 kendala = kueri("profil_kendala", kode_pemda=f.kode_pemda, kode_opd=kode)
 if kendala.empty:
-    st.info(f"Belum ada kendala yang dicatat untuk {nama}.")
+    st.info(f"Belum ada kendala yang dicatat untuk {nama_md}.")
 else:
     # Teks hasil impor: tabel data (teks polos), tidak pernah HTML atau Markdown.
     st.dataframe(

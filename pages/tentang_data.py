@@ -71,8 +71,9 @@ if log.empty:
 else:
     tampil = log.assign(
         waktu=[fmt.waktu(w.to_pydatetime()) for w in log["waktu"]],
-        jumlah_baris=[", ".join(f"{fmt.angka(n)} {t}" for t, n in json.loads(j).items()) if j else ""
+        jumlah_baris=[", ".join(f"{fmt.angka(n)} {t}" for t, n in json.loads(j).items() if n) if j else ""
                       for j in log["jumlah_baris"]],
+        pesan=log["pesan"].fillna(""),
         sha256=log["sha256"].str.slice(0, 12),
     )
     st.dataframe(
