@@ -135,7 +135,17 @@ def _impor(db_path: Path, args: argparse.Namespace) -> int:
                            kumulatif=kumulatif, buat_opd=args.buat_opd, kode_pemda=args.pemda,
                            dry_run=dry_run) for b in args.berkas]
 
-    con = db.buka(db_path, read_only=args.dry_run)
+    import duckdb
+
+    try:
+        con = db.buka(db_path, read_only=args.dry_run)
+    except duckdb.IOException as e:
+        if "lock" not in str(e).lower():
+            raise
+        print(f"Database {db_path} sedang dibuka proses lain (mis. dasbor yang berjalan), sehingga tidak "
+              "dapat ditulis. Muat lewat halaman Kelola Data, atau hentikan dasbor lalu ulangi. "
+              "Tidak ada yang berubah.", file=sys.stderr)
+        return 1
     try:
         periksa_versi(con)
         # Semua berkas divalidasi lebih dulu; baru dimuat bila tidak ada satu pun masalah.

@@ -127,3 +127,24 @@ def test_impor_sipd_lewat_cli(tmp_path):
     ok = _jalankan("impor", "--db", str(db), "--bulan", "1", "--kumulatif", str(sampel))
     assert ok.returncode == 0, ok.stderr
     assert "lra_januari.xlsx" in ok.stdout and "dimuat" in ok.stdout
+
+
+def test_impor_saat_database_dikunci_proses_lain(tmp_path):
+    """Dasbor yang berjalan memegang database (baca-saja): impor baris perintah
+    menolak dengan pesan jelas, tanpa traceback, dan tidak mengubah apa pun."""
+    db = tmp_path / "k.duckdb"
+    assert _jalankan("demo", "--db", str(db)).returncode == 0
+    pemegang = subprocess.Popen([sys.executable, "-c",
+                                 "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True); "
+                                 "print('siap', flush=True); time.sleep(30)", str(db)],
+                                stdout=subprocess.PIPE, text=True)
+    try:
+        assert pemegang.stdout.readline().strip() == "siap"
+        sidik = _sidik(db)
+        hasil = _jalankan("impor", "--db", str(db), str(FIXTURE))
+        assert hasil.returncode == 1
+        assert "sedang dibuka proses lain" in hasil.stderr and "Traceback" not in hasil.stderr
+        assert _sidik(db) == sidik
+    finally:
+        pemegang.kill()
+        pemegang.wait()
