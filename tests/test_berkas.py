@@ -4,7 +4,6 @@ dan format (templat, SIPD LRA, SIPD RAK) ditebak dari isinya."""
 from __future__ import annotations
 
 import io
-import os
 import zipfile
 from pathlib import Path
 
@@ -14,10 +13,11 @@ import pytest
 from kinerja.impor.berkas import kenali, tebak_format
 from kinerja.impor.masalah import ImporGagal
 from kinerja.impor.templat_xlsx import tulis_templat
+from tests.sampel import SAMPEL_SIPD
 
 AKAR = Path(__file__).resolve().parent.parent
 DEMO = AKAR / "data" / "demo"
-SAMPEL = Path(os.environ.get("KINERJA_SAMPEL", AKAR.parent / "shared" / "samples")) / "sipd"
+SAMPEL = SAMPEL_SIPD
 OLE2 = bytes.fromhex("D0CF11E0A1B11AE1")
 
 

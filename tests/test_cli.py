@@ -117,7 +117,7 @@ def test_sandi_membuat_hash_yang_cocok():
 
 
 def test_impor_sipd_lewat_cli(tmp_path):
-    sampel = AKAR.parent / "shared" / "samples" / "sipd" / "lra_januari.xlsx"
+    from tests.sampel import LRA as sampel
     db = tmp_path / "k.duckdb"
     assert _jalankan("demo", "--db", str(db)).returncode == 0
     sidik = _sidik(db)

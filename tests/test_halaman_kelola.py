@@ -6,7 +6,6 @@ Alur inti diuji langsung (kinerja.impor.periksa) dan lewat AppTest dengan unggah
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -19,10 +18,11 @@ from kinerja.impor import periksa as inti
 from kinerja.impor.muat import HasilImpor
 from kinerja.impor.periksa import Opsi
 from kinerja.sandi import buat_hash
+from tests.sampel import SAMPEL_SIPD
 
 AKAR = Path(__file__).resolve().parent.parent
 KECIL = AKAR / "tests" / "fixtures" / "kecil"
-SAMPEL = Path(os.environ.get("KINERJA_SAMPEL", AKAR.parent / "shared" / "samples")) / "sipd"
+SAMPEL = SAMPEL_SIPD
 LRA = SAMPEL / "lra_januari.xlsx"
 KOMINFO = "2.16.2.20.2.21.01.0000"
 SANDI = "sandi-uji-123"

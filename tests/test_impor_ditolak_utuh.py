@@ -12,8 +12,9 @@ import pytest
 
 from kinerja.cli import main
 from kinerja.impor.templat_xlsx import tulis_templat
+from tests.sampel import SAMPEL_SIPD
 
-SAMPEL = Path(__file__).resolve().parent.parent.parent / "shared" / "samples" / "sipd"
+SAMPEL = SAMPEL_SIPD
 
 
 def _sidik(p: Path) -> str:

@@ -18,14 +18,10 @@ import pytest
 from kinerja.impor.masalah import ImporGagal
 from kinerja.impor.muat_sipd import impor_sipd
 from kinerja.skema import buat_skema
+from tests.sampel import LRA, RAK
 
 AKAR = Path(__file__).resolve().parent.parent
-# Ekspor SIPD nyata ada di ../shared/samples (di samping klon, juga di CI); bukan
-# biner yang di-commit ke repositori ini. KINERJA_SAMPEL dapat menunjuk tempat lain.
-SAMPEL = Path(os.environ.get("KINERJA_SAMPEL", AKAR.parent / "shared" / "samples")) / "sipd"
-LRA, RAK = SAMPEL / "lra_januari.xlsx", SAMPEL / "rak.xlsx"
 KOMINFO = "2.16.2.20.2.21.01.0000"
-assert LRA.exists() and RAK.exists(), f"contoh SIPD tidak ditemukan di {SAMPEL}"
 
 
 def _total_opd_lra(path: Path) -> tuple[float, float]:

@@ -3,7 +3,6 @@ varian yang dibangun di tes dari berkas itu (tidak ada biner yang di-commit), da
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Callable
@@ -13,9 +12,10 @@ import pandas as pd
 import pytest
 
 from kinerja.impor.sipd_lra import KOLOM_RINCI, baca_lra
+from tests.sampel import SAMPEL_SIPD
 
 AKAR = Path(__file__).resolve().parent.parent
-SAMPEL = Path(os.environ.get("KINERJA_SAMPEL", AKAR.parent / "shared" / "samples")) / "sipd"
+SAMPEL = SAMPEL_SIPD
 LRA, RAK = SAMPEL / "lra_januari.xlsx", SAMPEL / "rak.xlsx"
 KOMINFO = "2.16.2.20.2.21.01.0000"
 OLE2 = bytes.fromhex("D0CF11E0A1B11AE1")
