@@ -50,6 +50,17 @@ def _parser() -> argparse.ArgumentParser:
     templat.add_argument("--out", type=Path, default=Path("templat-impor-kinerja.xlsx"),
                          help="berkas keluaran (bawaan: templat-impor-kinerja.xlsx)")
     templat.add_argument("--tanpa-contoh", action="store_true", help="hanya judul kolom, tanpa baris contoh")
+    ekspor = sub.add_parser("ekspor", help="tulis paket bahan rapat (XLSX, PPTX atau PDF)",
+                            description="Tulis paket bahan rapat evaluasi untuk satu periode: ringkasan dan "
+                                        "poin penting, peringkat, di bawah target, indikator, anggaran, kendala.")
+    ekspor.add_argument("--db", type=Path, help="berkas database (bawaan: $KINERJA_DB atau data/kinerja.duckdb)")
+    ekspor.add_argument("--tahun", type=int, required=True, help="tahun")
+    ekspor.add_argument("--triwulan", type=int, choices=[1, 2, 3, 4],
+                        help="triwulan (bawaan: triwulan terakhir yang ada datanya pada tahun itu)")
+    ekspor.add_argument("--format", choices=["xlsx", "pptx", "pdf"], required=True, help="jenis berkas")
+    ekspor.add_argument("--out", type=Path, help="berkas keluaran (bawaan: nama berisi pemda, tahun, triwulan)")
+    ekspor.add_argument("--pemda", help="kode pemda, bila database berisi lebih dari satu pemda")
+
     sandi = sub.add_parser("sandi", help="buat hash kata sandi administrator untuk .streamlit/secrets.toml",
                            description="Minta kata sandi (dua kali, tidak tampil) lalu cetak baris untuk "
                                        ".streamlit/secrets.toml. Kata sandinya sendiri tidak disimpan di mana pun.")
@@ -70,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     db_path = (args.db.expanduser().resolve() if args.db else lokasi_database())
     if args.perintah == "demo":
         return _demo(db_path, args.paksa)
+    if args.perintah == "ekspor":
+        return _ekspor(db_path, args)
     return _impor(db_path, args)
 
 
@@ -91,6 +104,53 @@ def _sandi(dari_stdin: bool) -> int:
     print("# Salin ke .streamlit/secrets.toml (jangan di-commit):")
     print("[admin]")
     print(f'sandi_hash = "{buat_hash(sandi)}"')
+    return 0
+
+
+def _ekspor(db_path: Path, args: argparse.Namespace) -> int:
+    from kinerja import db
+    from kinerja.ekspor import nama_paket, tulis
+    from kinerja.paket import susun_paket
+    from kinerja.skema import SkemaTidakCocok, periksa_versi
+
+    if not db_path.exists():
+        print(f"Database {db_path} tidak ada. Buat dulu dengan: python -m kinerja demo --db {db_path}",
+              file=sys.stderr)
+        return 1
+    con = db.buka(db_path, read_only=True)
+    try:
+        periksa_versi(con)
+        pemda = db.kueri(con, "pemda")
+        if args.pemda and args.pemda not in set(pemda["kode_pemda"]):
+            print(f"Pemda {args.pemda} tidak ada; pilihan: {', '.join(pemda['kode_pemda'])}", file=sys.stderr)
+            return 1
+        if not args.pemda and len(pemda) > 1:
+            print(f"Database berisi {len(pemda)} pemda; sebutkan dengan --pemda "
+                  f"({', '.join(pemda['kode_pemda'])})", file=sys.stderr)
+            return 1
+        kode = args.pemda or pemda["kode_pemda"].iloc[0]
+        periode = db.kueri(con, "periode_tersedia")
+        tw_ada = sorted(periode.loc[(periode["kode_pemda"] == kode) & (periode["tahun"] == args.tahun),
+                                    "triwulan"].astype(int))
+        if not tw_ada:
+            print(f"Tidak ada data untuk tahun {args.tahun}.", file=sys.stderr)
+            return 1
+        triwulan = args.triwulan or tw_ada[-1]
+        if triwulan not in tw_ada:
+            print(f"Tidak ada data untuk TW {triwulan} {args.tahun}; yang ada: "
+                  f"{', '.join(f'TW {t}' for t in tw_ada)}.", file=sys.stderr)
+            return 1
+        paket = susun_paket(con, kode, args.tahun, triwulan)
+        out = args.out or Path(nama_paket(paket.nama_pemda, args.tahun, triwulan, args.format))
+        catatan = tulis(paket, args.format, out)
+    except SkemaTidakCocok as e:
+        print(str(e), file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    print(f"Paket rapat ditulis: {out}")
+    for c in catatan:
+        print(f"  catatan: {c}")
     return 0
 
 

@@ -7,9 +7,10 @@ import streamlit as st
 
 from kinerja import format as fmt
 from kinerja import grafik
+from kinerja.ekspor import MIME, nama_paket
 from kinerja.poin_penting import susun_poin
 from kinerja.skala import pita_berlabel, pita_dari
-from kinerja.ui.data import kueri, pesan_demo_baru
+from kinerja.ui.data import kueri, paket_rapat, pesan_demo_baru
 from kinerja.ui.data import pengaturan as baca_pengaturan
 from kinerja.ui.kerangka import mulai_halaman
 from kinerja.ui.komponen import daftar_poin, kaki, kartu
@@ -138,5 +139,15 @@ with kanan:
     if len(tanpa):
         st.markdown(f"<p class='pita-daftar'><span class='pita-label'>n/a</span>"
                     f"{', '.join(html.escape(str(n)) for n in tanpa)}</p>", unsafe_allow_html=True)
+
+# Bahan rapat untuk dikirim ke Bupati dan kepala OPD: dibuat saat tombol ditekan.
+st.subheader("Unduh bahan rapat", anchor=False)
+st.caption(f"{f.periode} · {f.cakupan}: ringkasan dan poin penting, peringkat, di bawah target, indikator, "
+           "anggaran per bulan, kendala.")
+kol = st.columns(3)
+for k, (fmt_, label) in zip(kol, [("xlsx", "Excel (XLSX)"), ("pptx", "Presentasi (PPTX)"), ("pdf", "Cetak (PDF)")]):
+    k.download_button(label, data=lambda fmt_=fmt_: paket_rapat(fmt_, f),
+                      file_name=nama_paket(f.nama_pemda, f.tahun, f.triwulan, fmt_), mime=MIME[fmt_],
+                      icon=":material/download:", on_click="ignore", width="stretch", key=f"paket_{fmt_}")
 
 kaki("target dan realisasi indikator kinerja OPD; LRA dan RAK per OPD")

@@ -148,3 +148,37 @@ def test_impor_saat_database_dikunci_proses_lain(tmp_path):
     finally:
         pemegang.kill()
         pemegang.wait()
+
+
+def test_ekspor_paket_rapat_tiga_format(tmp_path):
+    """python -m kinerja ekspor: nama berkas berisi pemda, tahun, triwulan; isinya terbaca kembali."""
+    import openpyxl
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    db = tmp_path / "k.duckdb"
+    assert _jalankan("demo", "--db", str(db)).returncode == 0
+    con = duckdb.connect(str(db), read_only=True)
+    capaian = con.execute("SELECT avg(capaian) FROM v_capaian_opd WHERE tahun = 2025 AND triwulan = 4").fetchone()[0]
+    terbaik = con.execute("SELECT nama_opd FROM v_capaian_opd WHERE tahun = 2025 AND triwulan = 4 "
+                          "ORDER BY capaian, nama_opd LIMIT 1").fetchone()[0]
+    con.close()
+    for fmt_ in ("xlsx", "pptx", "pdf"):
+        hasil = subprocess.run([sys.executable, "-m", "kinerja", "ekspor", "--db", str(db), "--tahun", "2025",
+                                "--triwulan", "4", "--format", fmt_], cwd=tmp_path, capture_output=True,
+                               text=True, timeout=300, env={**__import__("os").environ, "PYTHONPATH": str(AKAR)})
+        assert hasil.returncode == 0, hasil.stderr
+        berkas = tmp_path / f"paket-rapat_kabupaten-nusa-makmur_2025_TW4.{fmt_}"
+        assert berkas.exists(), hasil.stdout
+    wb = openpyxl.load_workbook(tmp_path / "paket-rapat_kabupaten-nusa-makmur_2025_TW4.xlsx")
+    assert {"Ringkasan", "Peringkat", "Kendala"} <= set(wb.sheetnames)
+    teks_pptx = " ".join(sh.text_frame.text for sl in Presentation(
+        tmp_path / "paket-rapat_kabupaten-nusa-makmur_2025_TW4.pptx").slides for sh in sl.shapes if sh.has_text_frame)
+    assert "Poin" in teks_pptx
+    teks_pdf = " ".join(h.extract_text() for h in PdfReader(tmp_path / "paket-rapat_kabupaten-nusa-makmur_2025_TW4.pdf").pages)
+    from kinerja import format as fmt
+
+    assert fmt.persen(capaian) in teks_pdf
+    assert terbaik.split()[0] in teks_pdf
+    tidak_ada = _jalankan("ekspor", "--db", str(db), "--tahun", "2030", "--format", "xlsx")
+    assert tidak_ada.returncode == 1 and "Tidak ada data untuk tahun 2030" in tidak_ada.stderr

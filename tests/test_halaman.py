@@ -124,3 +124,11 @@ def test_dua_pemda_memunculkan_pilihan_pemda(monkeypatch, tmp_path):
     at = _jalankan(monkeypatch, db, pemda="XX")
     assert any("pemda" in t.value for t in at.toast)
     assert at.selectbox(key="f_pemda").value in ("99.01", "T01")
+
+
+def test_ringkasan_unduh_bahan_rapat(monkeypatch, db_kecil_berkas):
+    """Tombol unduh paket rapat (XLSX, PPTX, PDF) dengan nama berisi pemda, tahun, triwulan."""
+    at = _jalankan(monkeypatch, db_kecil_berkas)
+    tombol = at.get("download_button")
+    nama = sorted(t.proto.label for t in tombol)
+    assert nama == ["Cetak (PDF)", "Excel (XLSX)", "Presentasi (PPTX)"]

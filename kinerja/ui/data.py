@@ -79,3 +79,22 @@ def lokasi() -> Path:
 def pengaturan() -> dict[str, str]:
     """Tabel pengaturan sebagai dict (batas_atas_capaian, ambang_di_bawah_target, ...)."""
     return dict(kueri("pengaturan").itertuples(index=False))
+
+
+@st.cache_data(max_entries=12, show_spinner="Menyusun bahan rapat...")
+def _paket(path: str, mtime: float, format_: str, kode_pemda: str, tahun: int, triwulan: int,
+           kelompok, kode_urusan, opd: tuple, cakupan: str) -> tuple[bytes, list[str]]:
+    from kinerja.ekspor import ke_bytes
+    from kinerja.paket import susun_paket
+
+    paket = susun_paket(_koneksi(path, mtime), kode_pemda, tahun, triwulan, kelompok=kelompok,
+                        kode_urusan=kode_urusan, opd=opd, cakupan=cakupan)
+    return ke_bytes(paket, format_)
+
+
+def paket_rapat(format_: str, f) -> bytes:
+    """Paket bahan rapat (xlsx/pptx/pdf) untuk filter f; dibuat saat diminta, lalu di-cache."""
+    path, mtime = _kunci()
+    data, _ = _paket(path, mtime, format_, f.kode_pemda, f.tahun, f.triwulan, f.kelompok, f.kode_urusan,
+                     tuple(f.opd), f.cakupan)
+    return data

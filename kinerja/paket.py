@@ -1,0 +1,136 @@
+"""Paket rapat: semua data yang dibutuhkan ekspor XLSX, PPTX dan PDF, dibaca sekali.
+
+Tidak mengimpor streamlit. Setiap tabel dibaca lewat kinerja.db.kueri dengan
+kueri di queries/ (parameter terikat, cocok_filter), sehingga angka di paket
+sama dengan yang tampil di halaman.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import duckdb
+import pandas as pd
+
+from kinerja import format as fmt
+from kinerja.db import kueri
+from kinerja.poin_penting import Poin, susun_poin
+from kinerja.skala import Pita, pita_dari
+
+
+@dataclass
+class Paket:
+    kode_pemda: str
+    nama_pemda: str
+    tahun: int
+    triwulan: int
+    cakupan: str                    # "Semua OPD" atau keterangan filter
+    data_per: str                   # "Data per 23 November 2026 11.30 WIB"
+    pengaturan: dict[str, str]
+    pita: list[Pita]
+    kinerja: dict | None            # baris ringkasan_kinerja_tahunan tahun ini
+    kinerja_lalu: dict | None
+    anggaran: dict | None           # baris ringkasan_anggaran_tahunan tahun ini
+    poin: list[Poin]
+    peringkat: pd.DataFrame         # peringkat_opd.sql, dasar 'kinerja'
+    di_bawah_target: pd.DataFrame   # di_bawah_target_unduhan.sql (ambang pengaturan)
+    indikator: pd.DataFrame         # paket_indikator.sql
+    anggaran_bulanan: pd.DataFrame  # paket_anggaran_bulanan.sql
+    kendala: pd.DataFrame           # paket_kendala.sql
+    dibuat: datetime = field(default_factory=datetime.now)
+
+    @property
+    def periode(self) -> str:
+        return fmt.periode(self.tahun, self.triwulan)
+
+    @property
+    def ambang(self) -> float:
+        return float(self.pengaturan.get("ambang_di_bawah_target", 95))
+
+    @property
+    def batas_atas(self) -> float:
+        return float(self.pengaturan.get("batas_atas_capaian", 100))
+
+    @property
+    def pembanding(self) -> str:
+        return fmt.periode(self.tahun - 1, self.triwulan)
+
+    @property
+    def kosong(self) -> bool:
+        return self.kinerja is None and self.peringkat.empty
+
+    def warna_kategori(self, label) -> tuple[str, str] | None:
+        """(warna latar, warna teks) pita berlabel ini dari skala database."""
+        p = next((p for p in self.pita if p.label == label), None)
+        return (p.warna, p.warna_teks) if p else None
+
+
+def _data_per(con) -> str:
+    df = kueri(con, "data_per")
+    waktu = df["waktu"].iloc[0] if not df.empty else None
+    if waktu is None or pd.isna(waktu):
+        return "Data per: belum ada impor"
+    if isinstance(waktu, pd.Timestamp):
+        waktu = waktu.to_pydatetime()
+    if not isinstance(waktu, datetime):
+        waktu = datetime.fromisoformat(str(waktu))
+    return f"Data per {fmt.waktu(waktu)}"
+
+
+def _baris(df: pd.DataFrame, tahun: int) -> dict | None:
+    pilih = df[df["tahun"] == tahun]
+    return pilih.iloc[0].to_dict() if len(pilih) else None
+
+
+def susun_paket(con: duckdb.DuckDBPyConnection, kode_pemda: str, tahun: int, triwulan: int,
+                kelompok: str | None = None, kode_urusan: str | None = None,
+                opd=(), cakupan: str | None = None) -> Paket:
+    """Baca seluruh isi paket rapat untuk satu pemda, periode dan filter."""
+    tahun, triwulan = int(tahun), int(triwulan)
+    p = dict(kode_pemda=kode_pemda, tahun=tahun, triwulan=triwulan, kelompok=kelompok,
+             kode_urusan=kode_urusan, opd=list(opd or []))
+    pemda = kueri(con, "pemda")
+    cocok = pemda[pemda["kode_pemda"] == kode_pemda]
+    nama_pemda = str(cocok["nama_pemda"].iloc[0]) if len(cocok) else str(kode_pemda)
+    pengaturan = dict(kueri(con, "pengaturan").itertuples(index=False))
+    ambang = float(pengaturan.get("ambang_di_bawah_target", 95))
+    ambang_tinjau = float(pengaturan.get("ambang_perlu_ditinjau", 150))
+
+    kinerja_th = kueri(con, "ringkasan_kinerja_tahunan", **p)
+    anggaran_th = kueri(con, "ringkasan_anggaran_tahunan", **p)
+    k_kini, k_lalu = _baris(kinerja_th, tahun), _baris(kinerja_th, tahun - 1)
+    a_kini = _baris(anggaran_th, tahun)
+
+    opd_periode = kueri(con, "capaian_opd_periode", **p)
+    poin: list[Poin] = []
+    if k_kini is not None:
+        poin = susun_poin(
+            pembanding=fmt.periode(tahun - 1, triwulan), kinerja_kini=k_kini, kinerja_lalu=k_lalu,
+            anggaran_kini=a_kini, opd=opd_periode,
+            perubahan=kueri(con, "poin_perubahan_opd", **p),
+            serapan=kueri(con, "poin_serapan_opd", **p),
+            perlu_ditinjau=kueri(con, "poin_perlu_ditinjau", **p),
+            ambang=ambang, ambang_tinjau=ambang_tinjau)
+
+    if cakupan is None:
+        bagian = []
+        if kelompok:
+            bagian.append(f"kelompok {kelompok}")
+        if kode_urusan:
+            bagian.append(f"bidang {kode_urusan}")
+        if opd:
+            bagian.append(f"{len(list(opd))} OPD terpilih")
+        cakupan = "Semua OPD" if not bagian else "Filter: " + ", ".join(bagian)
+
+    return Paket(
+        kode_pemda=kode_pemda, nama_pemda=nama_pemda, tahun=tahun, triwulan=triwulan,
+        cakupan=cakupan, data_per=_data_per(con), pengaturan=pengaturan,
+        pita=pita_dari(kueri(con, "skala_aktif")),
+        kinerja=k_kini, kinerja_lalu=k_lalu, anggaran=a_kini, poin=poin,
+        peringkat=kueri(con, "peringkat_opd", dasar="kinerja", **p),
+        di_bawah_target=kueri(con, "di_bawah_target_unduhan", ambang=ambang, urutan_kategori=None, **p),
+        indikator=kueri(con, "paket_indikator", **p),
+        anggaran_bulanan=kueri(con, "paket_anggaran_bulanan", **p),
+        kendala=kueri(con, "paket_kendala", **p),
+    )

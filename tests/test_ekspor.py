@@ -1,0 +1,193 @@
+"""Paket rapat: setiap berkas ekspor dibaca kembali (openpyxl, python-pptx, pypdf)
+dan angkanya dibandingkan dengan view stabil v_capaian_opd / v_anggaran_opd."""
+
+from __future__ import annotations
+
+import re
+
+import duckdb
+import pytest
+from openpyxl import load_workbook
+from pptx import Presentation
+from pypdf import PdfReader
+
+from kinerja import format as fmt
+from kinerja.ekspor import gambar as gbr
+from kinerja.ekspor import nama_paket, tulis
+from kinerja.paket import susun_paket
+
+PEMDA_DEMO = "99.01"
+
+
+@pytest.fixture(scope="module")
+def con_demo(db_demo):
+    con = duckdb.connect(str(db_demo), read_only=True)
+    yield con
+    con.close()
+
+
+@pytest.fixture(scope="module")
+def paket_demo(con_demo):
+    return susun_paket(con_demo, PEMDA_DEMO, 2026, 3)
+
+
+def _opd_view(con, pemda, tahun, tw):
+    return con.execute(
+        "SELECT kode_opd, nama_opd, capaian, kategori, peringkat FROM v_capaian_opd "
+        "WHERE kode_pemda = ? AND tahun = ? AND triwulan = ? ORDER BY peringkat NULLS LAST, nama_opd",
+        [pemda, tahun, tw]).df()
+
+
+def _lembar(ws) -> list[dict]:
+    baris = list(ws.iter_rows(values_only=True))
+    return [dict(zip(baris[0], b)) for b in baris[1:]]
+
+
+def _teks_pdf(path) -> str:
+    return "\n".join(h.extract_text() or "" for h in PdfReader(str(path)).pages)
+
+
+def _rata(teks: str) -> str:
+    return re.sub(r"\s+", " ", teks)
+
+
+def test_nama_berkas():
+    assert nama_paket("Kabupaten Nusa Makmur", 2026, 3, "xlsx") == "paket-rapat_kabupaten-nusa-makmur_2026_TW3.xlsx"
+    n = nama_paket("Kota Sübang/Raya", 2025, 4, "pdf")
+    assert n.endswith("_2025_TW4.pdf") and "kota-subang-raya" in n
+
+
+def test_xlsx_sama_dengan_view(con_demo, paket_demo, tmp_path):
+    path = tmp_path / nama_paket(paket_demo.nama_pemda, 2026, 3, "xlsx")
+    tulis(paket_demo, "xlsx", path)
+    wb = load_workbook(path)
+    assert wb.sheetnames[:6] == ["Ringkasan", "Peringkat", "Di bawah target", "Indikator",
+                                 "Anggaran per bulan", "Kendala"]
+    view = _opd_view(con_demo, PEMDA_DEMO, 2026, 3)
+    ws = wb["Peringkat"]
+    assert ws.freeze_panes == "A2"
+    rows = _lembar(ws)
+    assert [r["Kode OPD"] for r in rows] == list(view["kode_opd"])
+    for r, v in zip(rows, view.itertuples()):
+        assert r["Peringkat"] == v.peringkat
+        assert r["Capaian (%)"] == pytest.approx(v.capaian)
+        assert r["Kategori"] == v.kategori
+    # format angka dan warna pita dari skala database
+    judul = [c.value for c in ws[1]]
+    assert ws.cell(2, judul.index("Capaian (%)") + 1).number_format == "0.00"
+    assert ws.cell(2, judul.index("Pagu (Rp)") + 1).number_format == "#,##0"
+    sel = ws.cell(2, judul.index("Kategori") + 1)
+    warna = paket_demo.warna_kategori(sel.value)[0].lstrip("#").upper()
+    assert sel.fill.fgColor.rgb.endswith(warna)
+    # anggaran per bulan = v_anggaran_opd
+    ang = con_demo.execute(
+        "SELECT kode_opd, bulan, pagu, realisasi_kumulatif FROM v_anggaran_opd "
+        "WHERE kode_pemda = ? AND tahun = 2026 AND bulan <= 9", [PEMDA_DEMO]).df()
+    rows = _lembar(wb["Anggaran per bulan"])
+    assert len(rows) == len(ang)
+    per_view = {(k, int(b)): (p, r) for k, b, p, r in ang.itertuples(index=False)}
+    nama_ke_kode = dict(zip(paket_demo.anggaran_bulanan["nama_opd"], paket_demo.anggaran_bulanan["kode_opd"]))
+    for r in rows:
+        p, re_ = per_view[(nama_ke_kode[r["Nama OPD"]], r["Bulan"])]
+        assert r["Pagu (Rp)"] == pytest.approx(p)
+        assert r["Realisasi kumulatif (Rp)"] == pytest.approx(re_)
+    # poin penting ada di lembar Ringkasan
+    teks = " ".join(str(r["Nilai"]) for r in _lembar(wb["Ringkasan"]))
+    for p in paket_demo.poin:
+        assert p.teks in teks
+
+
+def test_xlsx_kendala_rumus_dinetralkan(con_kecil, tmp_path):
+    con_kecil.execute("UPDATE kendala SET kendala = '=HYPERLINK(\"http://x\",\"klik\")', "
+                      "tindak_lanjut = '+1+1' WHERE kode_pemda = 'T01'")
+    paket = susun_paket(con_kecil, "T01", 2025, 4)
+    path = tmp_path / "p.xlsx"
+    tulis(paket, "xlsx", path)
+    ws = load_workbook(path)["Kendala"]
+    judul = [c.value for c in ws[1]]
+    sel = ws.cell(2, judul.index("Kendala") + 1)
+    assert sel.value.startswith("=HYPERLINK")
+    assert sel.data_type == "s" and sel.quotePrefix
+    assert ws.cell(2, judul.index("Tindak lanjut") + 1).data_type == "s"
+
+
+def test_kecil_angka_dihitung_tangan(con_kecil, tmp_path):
+    """Fixture kecil: Dinkes A1 72/80 = 90%, A2 107,14% (dibatasi 100), A3 87,5%, A4 n/a."""
+    paket = susun_paket(con_kecil, "T01", 2025, 4)
+    dinkes = paket.peringkat.set_index("singkatan").loc["Dinkes"]
+    assert dinkes["capaian"] == pytest.approx((90 + 100 + 87.5) / 3)
+    path = tmp_path / "p.pdf"
+    tulis(paket, "pdf", path, gambar=False)
+    teks = _teks_pdf(path)
+    assert fmt.persen((90 + 100 + 87.5) / 3) in teks   # 92,5%
+    assert "Kabupaten Uji" in teks
+    assert "<script>" in teks  # kendala ditulis apa adanya sebagai teks, tidak hilang
+
+
+def test_pptx_sama_dengan_view(con_demo, paket_demo, tmp_path):
+    path = tmp_path / "p.pptx"
+    catatan = tulis(paket_demo, "pptx", path, gambar=False)
+    assert catatan == []
+    prs = Presentation(str(path))
+    assert prs.slide_width / prs.slide_height == pytest.approx(16 / 9, rel=1e-3)
+    view = _opd_view(con_demo, PEMDA_DEMO, 2026, 3)
+    label, nilai, teks = [], [], []
+    for s in prs.slides:
+        for sh in s.shapes:
+            if sh.has_text_frame:
+                teks.append(sh.text_frame.text)
+            if sh.has_chart and "Peringkat OPD" in " ".join(
+                    x.text_frame.text for x in s.shapes if x.has_text_frame):
+                plot = sh.chart.plots[0]
+                label += list(plot.categories)
+                nilai += list(plot.series[0].values)
+            if sh.has_table:
+                teks.append(" ".join(c.text for r in sh.table.rows for c in r.cells))
+    # urutan dan angka grafik peringkat asli = v_capaian_opd
+    assert [int(x.split(".")[0]) for x in label] == [int(p) for p in view["peringkat"]]
+    assert nilai == pytest.approx([round(c, 1) for c in view["capaian"]])
+    semua = _rata(" ".join(teks))
+    for p in paket_demo.poin:
+        assert _rata(p.teks) in semua
+    # satu slide per OPD di bawah target: nama OPD muncul sebagai judul
+    for nama in paket_demo.di_bawah_target["nama_opd"].unique():
+        assert nama in semua
+
+
+def test_pdf_sama_dengan_view(con_demo, paket_demo, tmp_path, monkeypatch):
+    monkeypatch.setattr(gbr, "ke_png", lambda *a, **k: None)
+    monkeypatch.setattr(gbr, "_alasan", "peramban tidak tersedia (tes)")
+    path = tmp_path / nama_paket(paket_demo.nama_pemda, 2026, 3, "pdf")
+    catatan = tulis(paket_demo, "pdf", path)
+    assert any("Grafik peringkat tidak dimuat" in c for c in catatan)
+    teks = _teks_pdf(path)
+    rata = _rata(teks)
+    assert "Grafik peringkat tidak dimuat" in rata
+    view = _opd_view(con_demo, PEMDA_DEMO, 2026, 3)
+    for c in view["capaian"]:
+        assert fmt.persen(c) in teks
+    for p in paket_demo.poin:
+        assert _rata(p.teks)[:40] in rata
+    # urutan peringkat: nama OPD muncul sesuai urutan v_capaian_opd di tabel peringkat
+    awal = rata.index("Peringkat OPD menurut capaian kinerja")
+    posisi = [rata.find(n, awal) for n in view["nama_opd"]]
+    assert all(p >= 0 for p in posisi)
+    # pagu per OPD bulan akhir triwulan tertulis penuh
+    pagu = con_demo.execute("SELECT pagu FROM v_anggaran_opd WHERE kode_pemda = ? AND tahun = 2026 "
+                            "AND bulan = 9", [PEMDA_DEMO]).df()["pagu"]
+    for p in pagu:
+        assert fmt.angka(p) in teks
+
+
+def test_pptx_tanpa_gambar_tetap_jadi(paket_demo, tmp_path, monkeypatch):
+    monkeypatch.setattr(gbr, "ke_png", lambda *a, **k: None)
+    path = tmp_path / "p.pptx"
+    tulis(paket_demo, "pptx", path)
+    assert len(Presentation(str(path)).slides) > 4
+
+
+def test_paket_filter_kosong(con_demo, tmp_path):
+    paket = susun_paket(con_demo, PEMDA_DEMO, 2026, 3, opd=["tidak-ada"])
+    for f in ("xlsx", "pptx", "pdf"):
+        tulis(paket, f, tmp_path / f"k.{f}", gambar=False)
+    assert "Belum ada data capaian" in _teks_pdf(tmp_path / "k.pdf")
