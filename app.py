@@ -22,6 +22,7 @@ pastikan_database()
 # (saat Streamlit masih memakai mode folder pages/ lama) menemukan halaman yang sama.
 halaman = st.navigation([
     st.Page(HALAMAN / "ringkasan.py", title="Ringkasan", icon=":material/dashboard:", url_path="ringkasan", default=True),
+    st.Page(HALAMAN / "mode_rapat.py", title="Mode Rapat", icon=":material/slideshow:", url_path="mode_rapat"),
     st.Page(HALAMAN / "peringkat_opd.py", title="Peringkat OPD", icon=":material/leaderboard:",
             url_path="peringkat_opd"),
     st.Page(HALAMAN / "di_bawah_target.py", title="Di Bawah Target", icon=":material/warning:",

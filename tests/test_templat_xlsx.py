@@ -3,6 +3,7 @@ yang sama dengan CSV. Setiap kebiasaan berkas nyata (DOMAIN.md) diuji di sel XLS
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 from typing import Callable
@@ -334,7 +335,9 @@ def _simpan_nilai_rumus(p: Path, rumus: str, nilai: str) -> None:
         for info in z.infolist():
             isi = z.read(info.filename)
             if info.filename.startswith("xl/worksheets/"):
-                isi = isi.replace(f"<f>{rumus}</f><v />".encode(), f"<f>{rumus}</f><v>{nilai}</v>".encode())
+                # Penulis XML openpyxl berbeda dengan/tanpa lxml: <v />, <v/> atau <v></v>.
+                isi = re.sub(rf"<f>{re.escape(rumus)}</f>\s*<v\s*/>|<f>{re.escape(rumus)}</f>\s*<v></v>".encode(),
+                             f"<f>{rumus}</f><v>{nilai}</v>".encode(), isi)
             keluar.writestr(info, isi)
     salinan.replace(p)
 

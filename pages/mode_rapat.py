@@ -1,0 +1,402 @@
+"""Mode Rapat: tayangan layar penuh untuk rapat evaluasi di proyektor.
+
+Tanpa sidebar dan header; huruf besar. Slide: ringkasan dan poin penting,
+peringkat, OPD di bawah target, lalu satu slide per OPD (atau per bidang urusan)
+dengan gauge, indikator di bawah target, kurva S, kendala dan tindak lanjut.
+Filter (periode, sektor, OPD) tetap dari bilah filter bersama (tersembunyi) dan
+URL; nomor slide, himpunan, jeda putar otomatis dan tema terikat ke parameter
+URL slide, set, jeda, tema sehingga tautan langsung membuka slide yang dipilih.
+"""
+
+import html
+import time
+
+import pandas as pd
+import streamlit as st
+
+from kinerja import format as fmt
+from kinerja import grafik
+from kinerja import grafik_tren as gt
+from kinerja import slide as sl
+from kinerja.grafik_peringkat import batang_peringkat, teks_perubahan
+from kinerja.poin_penting import susun_poin
+from kinerja.skala import pita_berlabel, pita_dari
+from kinerja.ui import tema_rapat
+from kinerja.ui.data import kueri
+from kinerja.ui.data import pengaturan as baca_pengaturan
+from kinerja.ui.kerangka import mulai_halaman
+from kinerja.ui.komponen import data_per
+
+KONFIG = {"displayModeBar": False, "staticPlot": False}
+MAKS_INDIKATOR = 6
+MAKS_KENDALA = 3
+MAKS_BARIS = 12   # baris per kolom tabel OPD (dua kolom)
+
+f = mulai_halaman("Mode Rapat", kepala_halaman=False)
+esc = html.escape
+
+
+# --- Pilihan tayangan: dari URL pada kunjungan pertama, lalu dari widget ----------------
+
+def _catat(nama: str, mentah: str, dipakai: str) -> None:
+    st.toast(f"Nilai {nama}='{fmt.markdown_aman(str(mentah)[:40])}' pada tautan tidak dikenal; "
+             f"dipakai {dipakai}.", icon="⚠️")
+
+
+def _siapkan(kunci: str, url: str, pilihan: dict, bawaan, ubah=str) -> None:
+    if kunci in st.session_state and st.session_state[kunci] in pilihan:
+        return
+    mentah = st.query_params.get(url)
+    nilai, sah = sl.pilihan_sah(mentah, pilihan, bawaan, ubah)
+    if not sah:
+        _catat(url, mentah, pilihan[bawaan].lower())
+    st.session_state[kunci] = nilai
+
+
+_siapkan("r_set", "set", sl.HIMPUNAN, sl.HIMPUNAN_BAWAAN)
+_siapkan("r_jeda", "jeda", sl.JEDA, sl.JEDA_BAWAAN, int)
+_siapkan("r_tema", "tema", sl.TEMA, sl.TEMA_BAWAAN)
+st.session_state.setdefault("r_jalan", True)
+himpunan, jeda, tema = st.session_state["r_set"], int(st.session_state["r_jeda"]), st.session_state["r_tema"]
+tema_rapat.pasang(tema)
+
+pengaturan = baca_pengaturan()
+batas_atas = float(pengaturan["batas_atas_capaian"])
+ambang = float(pengaturan["ambang_di_bawah_target"])
+pita = pita_dari(kueri("skala_aktif"))
+opd = kueri("rapat_opd", **f.sql())
+daftar = sl.susun_slide(opd, himpunan, ambang)
+jumlah = len(daftar)
+
+if "r_slide" not in st.session_state or st.session_state.get("_r_url_slide") != st.query_params.get("slide"):
+    mentah = st.query_params.get("slide")
+    n, sah = sl.nomor_sah(mentah, jumlah)
+    if not sah:
+        _catat("slide", mentah, f"slide {n}")
+    st.session_state["r_slide"] = n
+st.session_state["r_slide"] = min(max(int(st.session_state["r_slide"]), 1), jumlah)
+# Setiap jalannya seluruh halaman memulai hitungan jeda dari nol.
+st.session_state["_r_waktu"] = time.monotonic()
+
+
+def _tulis_url() -> None:
+    nilai = {"slide": str(st.session_state["r_slide"]), "set": st.session_state["r_set"],
+             "jeda": str(st.session_state["r_jeda"]), "tema": st.session_state["r_tema"]}
+    for k, v in nilai.items():
+        if st.query_params.get(k) != v:
+            st.query_params[k] = v
+    st.session_state["_r_url_slide"] = nilai["slide"]
+
+
+_tulis_url()
+
+
+# --- Potongan tampilan ---------------------------------------------------------------------
+
+def _chip(label) -> str:
+    p = pita_berlabel(label, pita) if isinstance(label, str) else None
+    if p is None:
+        return "<span class='rapat-pita'>n/a</span>"
+    return f"<span class='rapat-pita' style='background:{p.warna};color:{p.warna_teks}'>{esc(p.label)}</span>"
+
+
+def _batang(capaian, label) -> str:
+    if capaian is None or pd.isna(capaian):
+        return ""
+    p = pita_berlabel(label, pita) if isinstance(label, str) else None
+    lebar = max(0.0, min(float(capaian), batas_atas)) / batas_atas * 100
+    return (f"<div class='rapat-batang'><div style='width:{lebar:.1f}%;"
+            f"background:{p.warna if p else '#999999'}'></div></div>")
+
+
+def _nama(singkatan, nama) -> str:
+    return str(singkatan) if isinstance(singkatan, str) and singkatan else str(nama)
+
+
+def _html(teks: str) -> None:
+    st.markdown(teks, unsafe_allow_html=True)
+
+
+def _grafik(fig, kunci: str) -> None:
+    """Tinggi grafik dirancang untuk 1280x720 (tidak ikut diperbesar di layar besar)."""
+    st.plotly_chart(sl.warnai(fig, tema), config=KONFIG, key=kunci, width="stretch")
+
+
+def _kartu(label: str, angka: str, sub: str = "") -> str:
+    return (f"<div class='rapat-kartu'><div class='rapat-label'>{label}</div>"
+            f"<div class='rapat-angka'>{angka}</div><div class='rapat-sub'>{sub}</div></div>")
+
+
+def _kosong(teks: str) -> None:
+    _html(f"<div class='rapat-kosong'>{esc(teks)}</div>")
+
+
+def _tabel_opd(df: pd.DataFrame, nomor_awal: int = 1, batang: bool = True) -> str:
+    """Tabel OPD: nomor, OPD, capaian, batang (bila lebar), kategori, indikator di bawah target."""
+    baris = "".join(
+        f"<tr><td class='angka'>{i}</td><td>{esc(_nama(r.singkatan, r.nama_opd))}</td>"
+        f"<td class='angka'><b>{esc(fmt.persen(r.capaian))}</b></td>"
+        + (f"<td>{_batang(r.capaian, r.kategori)}</td>" if batang else "") + f"<td>{_chip(r.kategori)}</td>"
+        f"<td class='angka'>{int(r.jumlah_di_bawah_target)} dari {int(r.jumlah_terhitung)}</td></tr>"
+        for i, r in enumerate(df.itertuples(index=False), start=nomor_awal))
+    return ("<table class='rapat-tabel'><colgroup><col style='width:2.2em'><col><col style='width:5.2em'>"
+            + ("<col style='width:14%'>" if batang else "") + "<col style='width:8.6em'><col style='width:5.6em'>"
+            "</colgroup><tr><th class='angka'>No</th><th>OPD</th><th class='angka'>Capaian</th>"
+            + ("<th></th>" if batang else "") + "<th>Kategori</th>"
+            f"<th class='angka'>Ind. &lt; {esc(fmt.angka(ambang))}%</th></tr>{baris}</table>")
+
+
+def _kurva_s(p: dict, judul: str, ket: str, kunci: str, tinggi: int = 380) -> None:
+    ang = kueri("tren_anggaran_bulanan", **p)
+    kini, lalu = ang[ang["tahun"] == f.tahun], ang[ang["tahun"] == f.tahun - 1]
+    if kini.empty or kini["persen_realisasi"].isna().all():
+        _kosong(f"Belum ada data anggaran {f.tahun}; kurva S tidak dapat digambar.")
+        return
+    bulan_tw = gt.bulan_triwulan(list(kini["bulan"]), f.triwulan)
+    label_tw = fmt.TRIWULAN[f.triwulan] if bulan_tw == f.triwulan * 3 else (
+        fmt.bulan(bulan_tw) if bulan_tw else fmt.TRIWULAN[f.triwulan])
+    fig = gt.kurva_s(kini, lalu if not lalu.empty else None, f.tahun, bulan_tw, label_tw, judul, ket,
+                     tinggi=tinggi, bulan_ringkas=True)
+    fig.update_layout(legend=dict(font=dict(size=13), y=-0.13, entrywidth=0), margin=dict(t=78, b=64))
+    _grafik(fig, kunci)
+
+
+# --- Slide -----------------------------------------------------------------------------------
+
+def slide_ringkasan() -> None:
+    kinerja = kueri("ringkasan_kinerja_tahunan", **f.sql()).set_index("tahun")
+    anggaran = kueri("ringkasan_anggaran_tahunan", **f.sql()).set_index("tahun")
+    if f.tahun not in kinerja.index:
+        _kosong(f"Belum ada data capaian kinerja untuk {f.periode} dalam filter ini.")
+        return
+    k = kinerja.loc[f.tahun]
+    a = anggaran.loc[f.tahun] if f.tahun in anggaran.index else None
+    c1, c2, c3 = st.columns(3)
+    c1.markdown(_kartu("Capaian kinerja", esc(fmt.persen(k["capaian"])),
+                       f"{_chip(k['kategori'])} rata-rata {int(k['jumlah_opd_dinilai'])} OPD"),
+                unsafe_allow_html=True)
+    if a is not None:
+        c2.markdown(_kartu(f"Realisasi keuangan s.d. {esc(fmt.bulan(int(a['bulan'])))}",
+                           esc(fmt.persen(a["persen_realisasi"])),
+                           f"rencana kas {esc(fmt.persen(a['persen_rencana']))} · deviasi "
+                           f"{esc(fmt.poin(a['deviasi']))}"), unsafe_allow_html=True)
+    else:
+        c2.markdown(_kartu("Realisasi keuangan", fmt.NA, f"belum ada data anggaran {f.tahun}"),
+                    unsafe_allow_html=True)
+    c3.markdown(_kartu("OPD di bawah target",
+                       f"{int(k['jumlah_opd_di_bawah_target'])} dari {int(k['jumlah_opd'])}",
+                       f"capaian &lt; {esc(fmt.persen(ambang, 0))}"), unsafe_allow_html=True)
+    lalu = kinerja.loc[f.tahun - 1] if f.tahun - 1 in kinerja.index else None
+    poin = susun_poin(
+        pembanding=fmt.periode(f.tahun - 1, f.triwulan), kinerja_kini=k.to_dict(),
+        kinerja_lalu=lalu.to_dict() if lalu is not None else None,
+        anggaran_kini=a.to_dict() if a is not None else None,
+        opd=kueri("capaian_opd_periode", **f.sql()), perubahan=kueri("poin_perubahan_opd", **f.sql()),
+        serapan=kueri("poin_serapan_opd", **f.sql()), perlu_ditinjau=kueri("poin_perlu_ditinjau", **f.sql()),
+        ambang=ambang, ambang_tinjau=float(pengaturan["ambang_perlu_ditinjau"]))
+    _html("<div class='rapat-judul-bagian'>Poin-poin penting</div><ol class='rapat-poin'>"
+          + "".join(f"<li>{esc(p.teks)}</li>" for p in poin) + "</ol>")
+
+
+def slide_peringkat() -> None:
+    df = kueri("peringkat_opd", **f.sql(dasar="kinerja"))
+    df = df[df["peringkat"].notna()].reset_index(drop=True)
+    if df.empty:
+        _kosong(f"Tidak ada OPD dengan capaian kinerja pada {f.periode} dalam filter ini.")
+        return
+    df = df.assign(perubahan=[teks_perubahan(p, q) for p, q in zip(df["peringkat"], df["peringkat_lalu"])])
+    potongan = sl.bagi_peringkat(len(df))
+    kolom = st.columns(len(potongan))
+    for i, ((awal, akhir), kol) in enumerate(zip(potongan, kolom)):
+        bagian = df.iloc[awal:akhir].reset_index(drop=True)
+        if len(df) > 20:
+            judul = f"{akhir - awal} terbaik" if i == 0 else f"{akhir - awal} terbawah"
+        else:
+            judul = f"Peringkat {awal + 1}–{akhir}" if len(potongan) > 1 else f"Peringkat 1–{akhir}"
+        fig = batang_peringkat(bagian, pita, judul, f"capaian kinerja · {f.periode}", ambang=ambang,
+                               batas_atas=batas_atas, judul_perubahan=f"vs {f.tahun - 1}")
+        n = len(bagian)
+        fig.update_layout(height=118 + 40 + max(n, 3) * 37, showlegend=False,
+                          margin=dict(t=118, b=40), title=dict(font=dict(size=24), y=0.99, pad=dict(t=22)))
+        fig.update_yaxes(tickfont=dict(size=20))
+        fig.update_traces(insidetextfont_size=18, outsidetextfont_size=18)
+        fig.update_annotations(font_size=17)
+        with kol:
+            _grafik(fig, f"rapat_peringkat_{i}")
+    if len(df) > 20:
+        _html(f"<div class='rapat-lebih'>{len(df) - 20} OPD di tengah tidak ditampilkan; daftar lengkap di "
+              "halaman Peringkat OPD.</div>")
+
+
+def slide_di_bawah_target() -> None:
+    bawah = sl.opd_di_bawah(opd, ambang)
+    dinilai = int(opd["capaian"].notna().sum())
+    _html(f"<div class='rapat-label'><span class='rapat-angka'>{len(bawah)}</span> dari {len(opd)} OPD "
+          f"capaiannya di bawah {esc(fmt.persen(ambang, 0))}"
+          + (f" ({len(opd) - dinilai} OPD tanpa capaian)" if dinilai < len(opd) else "") + "</div>")
+    if bawah.empty:
+        _kosong(f"Semua OPD yang dinilai mencapai target pada {f.periode}.")
+        return
+    tampil = bawah.iloc[:2 * MAKS_BARIS]
+    if len(tampil) <= 8:
+        _html(_tabel_opd(tampil))
+    else:
+        tengah = min((len(tampil) + 1) // 2, MAKS_BARIS)
+        kiri, kanan = st.columns(2, gap="large")
+        kiri.markdown(_tabel_opd(tampil.iloc[:tengah]), unsafe_allow_html=True)
+        kanan.markdown(_tabel_opd(tampil.iloc[tengah:], tengah + 1), unsafe_allow_html=True)
+    if len(bawah) > len(tampil):
+        _html(f"<div class='rapat-lebih'>+{len(bawah) - len(tampil)} OPD lainnya: daftar lengkap di halaman "
+              "Di Bawah Target.</div>")
+    _html(f"<div class='rapat-lebih'>Terburuk dulu. Kolom terakhir: indikator dengan capaian di bawah "
+          f"{esc(fmt.persen(ambang, 0))} dari indikator yang dapat dihitung.</div>")
+
+
+def _indikator_bawah(kode: str) -> None:
+    ind = kueri("di_bawah_target_indikator",
+                **f.sql(kelompok=None, kode_urusan=None, opd=[kode], ambang=ambang, urutan_kategori=None))
+    _html(f"<div class='rapat-judul-bagian'>Indikator di bawah {esc(fmt.persen(ambang, 0))} ({len(ind)})</div>")
+    if ind.empty:
+        _kosong("Tidak ada indikator di bawah target.")
+        return
+    baris = "".join(
+        f"<tr><td class='teks'>{esc(sl.potong(r.indikator, 70))}</td>"
+        f"<td class='angka'><b>{esc(fmt.persen(r.capaian))}</b></td><td>{_chip(r.kategori)}</td></tr>"
+        for r in ind.iloc[:MAKS_INDIKATOR].itertuples(index=False))
+    _html("<table class='rapat-tabel'><colgroup><col><col style='width:5.2em'><col style='width:8.6em'>"
+          "</colgroup><tr><th>Indikator</th><th class='angka'>Capaian</th><th>Kategori</th></tr>"
+          f"{baris}</table>")
+    if len(ind) > MAKS_INDIKATOR:
+        _html(f"<div class='rapat-lebih'>+{len(ind) - MAKS_INDIKATOR} lainnya</div>")
+
+
+def _kendala(kode: str) -> None:
+    ken = kueri("rapat_kendala", kode_pemda=f.kode_pemda, kode_opd=kode, tahun=f.tahun, triwulan=f.triwulan)
+    kiri, kanan = st.columns(2, gap="large")
+    if ken.empty:
+        kiri.markdown(f"<div class='rapat-judul-bagian'>Kendala</div><div class='rapat-lebih'>Belum dilaporkan "
+                      f"untuk {esc(f.periode)}.</div>", unsafe_allow_html=True)
+        return
+    for kol, judul, kolom in ((kiri, "Kendala", "kendala"), (kanan, "Tindak lanjut", "tindak_lanjut")):
+        butir = "".join(f"<li>{esc(sl.potong(x, 150))}</li>" for x in ken[kolom].iloc[:MAKS_KENDALA])
+        lagi = (f"<div class='rapat-lebih'>+{len(ken) - MAKS_KENDALA} lainnya di Profil OPD</div>"
+                if len(ken) > MAKS_KENDALA else "")
+        kol.markdown(f"<div class='rapat-judul-bagian'>{judul}</div><ol class='rapat-catatan'>{butir}</ol>{lagi}",
+                     unsafe_allow_html=True)
+
+
+def slide_opd(kode: str, nomor: int) -> None:
+    baris = opd[opd["kode_opd"] == kode]
+    if baris.empty:
+        _kosong("OPD ini tidak termasuk filter yang dipilih.")
+        return
+    r = baris.iloc[0]
+    g, t, k = st.columns([3.2, 4.6, 4.2], gap="medium")
+    with g:
+        if pd.isna(r["capaian"]):
+            _kosong(f"Capaian belum dapat dihitung ({int(r['jumlah_na'])} indikator n/a).")
+        else:
+            fig = grafik.gauge_capaian(float(r["capaian"]), pita, "Capaian kinerja",
+                                       f"{int(r['jumlah_terhitung'])} dari {int(r['jumlah_indikator'])} indikator",
+                                       batas_atas=batas_atas, tinggi=250)
+            fig.update_traces(number_font_size=44)
+            fig.update_layout(margin=dict(t=84, b=16, l=36, r=36))
+            _grafik(fig, f"rapat_gauge_{nomor}")
+        peringkat = (f"ke-{int(r['peringkat'])} dari {int(r['jumlah_opd_dinilai'])}"
+                     if not pd.isna(r["peringkat"]) else fmt.NA)
+        uang = (f"{esc(fmt.persen(r['persen_realisasi']))} <span class='rapat-sub'>rencana "
+                f"{esc(fmt.persen(r['persen_rencana']))}</span>" if not pd.isna(r["persen_realisasi"]) else fmt.NA)
+        _html(f"<div class='rapat-label'>{_chip(r['kategori'])}</div>"
+              f"<div class='rapat-label' style='margin-top:.3rem'>Peringkat <b>{esc(peringkat)}</b></div>"
+              f"<div class='rapat-label' style='margin-top:.3rem'>Realisasi keuangan <b>{uang}</b></div>")
+    with t:
+        _indikator_bawah(kode)
+    with k:
+        _kurva_s(f.sql(kelompok=None, kode_urusan=None, opd=[kode]), f"Kurva S keuangan {f.tahun}",
+                 "% pagu · realisasi vs rencana kas", f"rapat_kurva_{nomor}", tinggi=380)
+    _kendala(kode)
+
+
+def slide_bidang(kode_urusan: str, nomor: int) -> None:
+    p = f.sql(kode_urusan=kode_urusan)
+    anggota = kueri("rapat_opd", **p)
+    if anggota.empty:
+        _kosong("Tidak ada OPD dalam bidang ini untuk filter yang dipilih.")
+        return
+    kinerja = kueri("ringkasan_kinerja_tahunan", **p).set_index("tahun")
+    kiri, tengah, kanan = st.columns([3, 5, 4], gap="medium")
+    with kiri:
+        if f.tahun in kinerja.index:
+            k = kinerja.loc[f.tahun]
+            kiri.markdown(_kartu("Capaian bidang", esc(fmt.persen(k["capaian"])),
+                                 f"{_chip(k['kategori'])}<br>rata-rata {int(k['jumlah_opd_dinilai'])} OPD"),
+                          unsafe_allow_html=True)
+            kiri.markdown(_kartu("OPD di bawah target",
+                                 f"{int(k['jumlah_opd_di_bawah_target'])} dari {int(k['jumlah_opd'])}",
+                                 f"capaian &lt; {esc(fmt.persen(ambang, 0))}"), unsafe_allow_html=True)
+        else:
+            _kosong(f"Belum ada capaian untuk {f.periode}.")
+    with tengah:
+        _html("<div class='rapat-judul-bagian'>OPD dalam bidang</div>")
+        _html(_tabel_opd(anggota.iloc[:MAKS_BARIS], batang=False))
+        if len(anggota) > MAKS_BARIS:
+            _html(f"<div class='rapat-lebih'>+{len(anggota) - MAKS_BARIS} OPD lainnya</div>")
+    with kanan:
+        _kurva_s(p, f"Kurva S keuangan {f.tahun}", "% pagu · semua OPD bidang ini", f"rapat_kurva_b_{nomor}",
+                 tinggi=420)
+
+
+# --- Tayangan: kepala, slide, kendali; diputar ulang oleh fragmen bila jeda aktif ---------------
+
+def _pindah(langkah: int) -> None:
+    st.session_state["r_slide"] = sl.geser(st.session_state["r_slide"], langkah, jumlah)
+    st.session_state["_r_waktu"] = time.monotonic()
+
+
+def _tayang() -> None:
+    jalan = bool(jeda) and st.session_state["r_jalan"]
+    if jalan and time.monotonic() - st.session_state["_r_waktu"] >= jeda - 0.5:
+        _pindah(1)
+    nomor = st.session_state["r_slide"]
+    s = daftar[nomor - 1]
+    _tulis_url()
+    _html(f"<div class='rapat-kepala'><div class='kiri'><div class='rapat-pemda'><b>{esc(f.nama_pemda)}</b> · "
+          f"<b>{esc(f.periode)}</b> · {esc(f.cakupan)}</div><div class='rapat-judul'>{esc(s.judul)}</div></div>"
+          f"<div class='rapat-nomor'>{nomor} / {jumlah}<span>{esc(data_per())}</span></div></div>")
+    if s.jenis == "ringkasan":
+        slide_ringkasan()
+    elif s.jenis == "peringkat":
+        slide_peringkat()
+    elif s.jenis == "di_bawah_target":
+        slide_di_bawah_target()
+    elif s.jenis == "opd":
+        slide_opd(s.kode_opd, nomor)
+    else:
+        slide_bidang(s.kode_urusan, nomor)
+
+    with st.container(key="rapat_kendali", horizontal=True, vertical_alignment="center"):
+        st.button("◀ Sebelumnya", on_click=_pindah, args=(-1,), key="r_sebelum")
+        st.markdown(f"**{nomor} / {jumlah}**")
+        st.button("Berikutnya ▶", on_click=_pindah, args=(1,), key="r_berikut")
+        if jeda:
+            jalan_kini = st.session_state["r_jalan"]
+            if st.button("Jeda" if jalan_kini else f"Putar otomatis ({jeda} detik)", key="r_putar",
+                         icon=":material/pause:" if jalan_kini else ":material/play_arrow:"):
+                st.session_state["r_jalan"] = not st.session_state["r_jalan"]
+                st.rerun(scope="app")
+        st.caption(f"{sl.HIMPUNAN[himpunan]} · {'putar tiap ' + str(jeda) + ' detik' if jalan else 'manual'}")
+
+
+st.fragment(run_every=jeda if jeda and st.session_state["r_jalan"] else None, key="rapat_tayang")(_tayang)()
+
+# Pengaturan tayangan: kecil, di pojok kanan bawah; perubahan menjalankan ulang seluruh halaman.
+with st.container(key="rapat_atur"):
+    with st.popover("Pengaturan tayangan", icon=":material/tune:"):
+        st.selectbox("Slide", list(sl.HIMPUNAN), key="r_set", format_func=sl.HIMPUNAN.get,
+                     help="Slide per OPD: semua OPD dalam filter, hanya yang di bawah target (terburuk dulu), "
+                          "atau satu slide per bidang urusan.")
+        st.selectbox("Putar otomatis", list(sl.JEDA), key="r_jeda", format_func=sl.JEDA.get)
+        st.radio("Tema", list(sl.TEMA), key="r_tema", format_func=sl.TEMA.get)
+        st.caption("Periode, sektor dan OPD mengikuti filter halaman lain (atau parameter tautan). "
+                   "Tautan halaman ini membuka slide yang sedang tampil.")
+        st.page_link("pages/ringkasan.py", label="Keluar dari Mode Rapat", icon=":material/close:")

@@ -1,0 +1,180 @@
+"""Mode Rapat di Chromium headless nyata: setiap jenis slide, kedua tema, pada
+1920x1080 dan 1280x720: tanpa kotak galat, tanpa sidebar, tidak ada yang melebar
+keluar layar (horizontal), kendali terlihat tanpa menggulir. Tangkapan layar di
+tests/screenshots/rapat_<jenis>_<tema>_<WxH>.png. Juga: putar otomatis dan jeda.
+Pola server/peramban disalin dari tests/test_peramban.py.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+AKAR = Path(__file__).resolve().parent.parent
+LAYAR = AKAR / "tests" / "screenshots"
+CHROMIUM = os.environ.get("KINERJA_CHROMIUM", "/usr/bin/chromium")
+ARGUMEN = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+           "--disable-component-update", "--disable-sync", "--no-first-run"]
+SELESAI = "[data-testid='stApp'][data-test-script-state='notRunning']"
+GALAT = "[data-testid='stException'], [data-testid='stAlertContentError']"
+UKURAN = [(1920, 1080), (1280, 720)]
+TEMA = ["terang", "gelap"]
+PERIODE = "tahun=2026&triwulan=3"
+# (jenis, parameter tautan, teks judul slide yang harus tampil, jumlah grafik minimum)
+SLIDE = [
+    ("ringkasan", "set=semua&slide=1", "Ringkasan kinerja", 0),
+    ("peringkat", "set=semua&slide=2", "Peringkat OPD", 2),
+    ("di_bawah_target", "set=semua&slide=3", "OPD di bawah target", 0),
+    ("opd", "set=bawah&slide=4", "Dispar", 2),          # terburuk di demo, dengan kendala
+    ("bidang", "set=bidang&slide=5", "Bidang 1.02 Kesehatan", 1),
+]
+
+_UKUR = """() => {
+  const lebar = window.innerWidth, tinggi = window.innerHeight;
+  const keluar = [];
+  for (const sel of ['.rapat-kepala', '.rapat-judul', '.rapat-nomor', '.js-plotly-plot', '.rapat-tabel',
+                     '.rapat-kartu', '.rapat-poin', '.st-key-rapat_kendali button']) {
+    for (const el of document.querySelectorAll(sel)) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0) continue;
+      if (r.left < -1 || r.right > lebar + 1) keluar.push(sel + ' ' + Math.round(r.left) + '-' + Math.round(r.right));
+    }
+  }
+  const kendali = document.querySelector('.st-key-rapat_kendali');
+  return {lebar_gulir: document.documentElement.scrollWidth, lebar, tinggi, keluar,
+          bawah_kendali: kendali ? kendali.getBoundingClientRect().bottom : null,
+          sidebar: !!document.querySelector("[data-testid='stSidebar']") &&
+                   document.querySelector("[data-testid='stSidebar']").getBoundingClientRect().width > 0};
+}"""
+
+
+def _port_bebas() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(db_demo):
+    port = _port_bebas()
+    env = dict(os.environ, KINERJA_DB=str(db_demo))
+    proses = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(AKAR / "app.py"), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=AKAR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    batas = time.time() + 60
+    while time.time() < batas:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proses.kill()
+        pytest.fail("streamlit tidak siap dalam 60 detik:\n" + proses.stdout.read().decode())
+    yield url
+    proses.terminate()
+    proses.wait(10)
+
+
+@pytest.fixture(scope="module")
+def peramban():
+    assert Path(CHROMIUM).exists(), (
+        f"Chromium tidak ditemukan di {CHROMIUM}; pasang dengan: apt-get install -y chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGUMEN, headless=True)
+        yield b
+        b.close()
+
+
+def _buka(peramban, url: str, lebar: int, tinggi: int):
+    hal = peramban.new_page(viewport={"width": lebar, "height": tinggi})
+    hal.goto(url)
+    hal.wait_for_selector(SELESAI, timeout=60_000)
+    hal.wait_for_timeout(1500)  # Plotly menggambar setelah skrip selesai
+    hal.wait_for_selector(SELESAI, timeout=60_000)
+    return hal
+
+
+def _nomor(hal) -> str:
+    return hal.locator(".rapat-nomor").first.inner_text().split("\n")[0].strip()
+
+
+@pytest.mark.parametrize("lebar,tinggi", UKURAN)
+@pytest.mark.parametrize("tema", TEMA)
+@pytest.mark.parametrize("jenis,param,judul,grafik", SLIDE)
+def test_slide_terbaca_dan_tidak_terpotong(server, peramban, jenis, param, judul, grafik, tema, lebar, tinggi):
+    LAYAR.mkdir(exist_ok=True)
+    hal = _buka(peramban, f"{server}/mode_rapat?{PERIODE}&{param}&tema={tema}", lebar, tinggi)
+    try:
+        assert hal.locator(GALAT).count() == 0, hal.locator(GALAT).all_inner_texts()
+        assert hal.locator("[role='dialog']").count() == 0
+        assert hal.locator(".rapat-judul").first.inner_text().strip() == judul
+        assert re.fullmatch(r"\d+ / \d+", _nomor(hal)), _nomor(hal)
+        assert hal.get_by_text("TW III 2026").first.is_visible()
+        if grafik:
+            assert hal.locator(".js-plotly-plot").count() >= grafik, "grafik tidak tergambar"
+        ukur = hal.evaluate(_UKUR)
+        assert not ukur["sidebar"], "sidebar masih tampil"
+        assert ukur["lebar_gulir"] <= ukur["lebar"], ukur
+        assert not ukur["keluar"], ukur["keluar"]
+        # Kendali (dan seluruh slide di atasnya) muat di layar tanpa menggulir.
+        assert ukur["bawah_kendali"] is not None and ukur["bawah_kendali"] <= tinggi, ukur
+        if tema == "gelap":
+            latar = hal.evaluate("getComputedStyle(document.querySelector('.stApp')).backgroundColor")
+            assert latar in ("rgb(11, 12, 14)",), latar
+        if jenis == "ringkasan":
+            ukuran_angka = hal.evaluate(
+                "parseFloat(getComputedStyle(document.querySelector('.rapat-angka')).fontSize) * "
+                "(parseFloat(getComputedStyle(document.querySelector('.rapat-angka').closest("
+                "\"[data-testid='stMarkdownContainer']\")).zoom) || 1)")
+            assert ukuran_angka >= (48 if lebar >= 1920 else 40), ukuran_angka
+        hal.screenshot(path=str(LAYAR / f"rapat_{jenis}_{tema}_{lebar}x{tinggi}.png"))
+    finally:
+        hal.close()
+
+
+def test_putar_otomatis_lalu_jeda(server, peramban):
+    hal = _buka(peramban, f"{server}/mode_rapat?{PERIODE}&set=bawah&slide=1&jeda=10", 1280, 720)
+    try:
+        assert _nomor(hal) == "1 / 16"
+        hal.wait_for_function("document.querySelector('.rapat-nomor').innerText.startsWith('2 / 16')",
+                              timeout=25_000)
+        assert "slide=2" in hal.url
+        hal.get_by_role("button", name=re.compile("Jeda$")).click()
+        hal.wait_for_selector(SELESAI, timeout=30_000)
+        hal.wait_for_timeout(500)
+        sekarang = _nomor(hal)
+        hal.wait_for_timeout(13_000)
+        assert _nomor(hal) == sekarang, "masih berganti slide setelah dijeda"
+        assert hal.get_by_role("button", name=re.compile("Putar otomatis")).is_visible()
+        assert hal.locator(GALAT).count() == 0
+    finally:
+        hal.close()
+
+
+def test_tombol_dan_tautan_langsung(server, peramban):
+    hal = _buka(peramban, f"{server}/mode_rapat?{PERIODE}&slide=3", 1920, 1080)
+    try:
+        assert _nomor(hal) == "3 / 50"
+        hal.get_by_role("button", name="Berikutnya ▶").click()
+        hal.wait_for_function("document.querySelector('.rapat-nomor').innerText.startsWith('4 / 50')",
+                              timeout=20_000)
+        assert "slide=4" in hal.url
+        hal.get_by_role("button", name="◀ Sebelumnya").click()
+        hal.wait_for_function("document.querySelector('.rapat-nomor').innerText.startsWith('3 / 50')",
+                              timeout=20_000)
+        assert hal.locator(GALAT).count() == 0
+    finally:
+        hal.close()
