@@ -9,6 +9,7 @@ import duckdb
 import pytest
 
 from kinerja.impor.muat import impor_template
+from tests.bantu_peramban import peramban, server  # noqa: F401  (fixture bersama tes peramban)
 from kinerja.skema import buat_skema
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures"

@@ -7,21 +7,13 @@ Tes ini tidak pernah dilewati: tanpa Chromium ia gagal dengan pesan jelas.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from tests.bantu_peramban import GALAT, LAYAR, SELESAI, mulai_server as _mulai_server, buka as _buka
+
 AKAR = Path(__file__).resolve().parent.parent
-LAYAR = AKAR / "tests" / "screenshots"
-CHROMIUM = os.environ.get("KINERJA_CHROMIUM", "/usr/bin/chromium")
-ARGUMEN = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-           "--disable-component-update", "--disable-sync", "--no-first-run"]
 UKURAN = [(1280, 720), (1920, 1080)]
 # (nama, url_path, teks yang harus tampil). Halaman bawaan (Ringkasan) ada di akar "/".
 HALAMAN = [
@@ -35,64 +27,16 @@ HALAMAN = [
 # Halaman yang menggambar grafik Plotly pada tampilan pertama, dan jumlah minimumnya
 GRAFIK = {"ringkasan": 4, "peringkat_opd": 1, "tren": 2, "profil_opd": 2}
 DINKES, DISDIK = "1.02.0.00.0.00.01.0000", "1.01.0.00.0.00.01.0000"
-SELESAI = "[data-testid='stApp'][data-test-script-state='notRunning']"
-GALAT = "[data-testid='stException'], [data-testid='stAlertContentError']"
 
 
-def _port_bebas() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
-def _mulai_server(db_demo):
-    port = _port_bebas()
-    env = dict(os.environ, KINERJA_DB=str(db_demo))
-    proses = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(AKAR / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=AKAR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    batas = time.time() + 60
-    while time.time() < batas:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proses.kill()
-        pytest.fail("streamlit tidak siap dalam 60 detik:\n" + proses.stdout.read().decode())
-    return proses, url
 
 
-@pytest.fixture(scope="module")
-def server(db_demo):
-    proses, url = _mulai_server(db_demo)
-    yield url
-    proses.terminate()
-    proses.wait(10)
 
 
-@pytest.fixture(scope="module")
-def peramban():
-    assert Path(CHROMIUM).exists(), (
-        f"Chromium tidak ditemukan di {CHROMIUM}; pasang dengan: apt-get install -y chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGUMEN, headless=True)
-        yield b
-        b.close()
 
 
-def _buka(peramban, url: str, lebar: int, tinggi: int):
-    hal = peramban.new_page(viewport={"width": lebar, "height": tinggi})
-    hal.goto(url)
-    hal.wait_for_selector(SELESAI, timeout=60_000)
-    hal.wait_for_timeout(1500)  # Plotly menggambar setelah skrip selesai
-    hal.wait_for_selector(SELESAI, timeout=60_000)
-    return hal
 
 
 @pytest.mark.parametrize("lebar,tinggi", UKURAN)
