@@ -14,8 +14,7 @@ SELECT a.tahun, b.bulan,
        persen_pagu(sum(a.realisasi_kumulatif), sum(a.pagu)) AS persen_realisasi,
        persen_pagu(sum(a.realisasi_kumulatif), sum(a.pagu))
          - persen_pagu(sum(a.rencana_kumulatif), sum(a.pagu)) AS deviasi,
-       sum(a.realisasi_fisik * a.pagu) FILTER (WHERE a.realisasi_fisik IS NOT NULL)
-         / NULLIF(sum(a.pagu) FILTER (WHERE a.realisasi_fisik IS NOT NULL), 0) AS realisasi_fisik
+       fisik_tertimbang(a.realisasi_fisik, a.pagu) AS realisasi_fisik
 FROM anggaran_bulanan a
 JOIN bulan_akhir b ON a.tahun = b.tahun AND a.bulan = b.bulan
 WHERE a.kode_pemda = $kode_pemda

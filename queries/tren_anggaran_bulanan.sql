@@ -10,8 +10,7 @@ SELECT a.tahun, a.bulan,
        persen_pagu(sum(a.realisasi_kumulatif), sum(a.pagu)) AS persen_realisasi,
        persen_pagu(sum(a.realisasi_kumulatif), sum(a.pagu))
          - persen_pagu(sum(a.rencana_kumulatif), sum(a.pagu)) AS deviasi,
-       sum(a.realisasi_fisik * a.pagu) FILTER (WHERE a.realisasi_fisik IS NOT NULL)
-         / NULLIF(sum(a.pagu) FILTER (WHERE a.realisasi_fisik IS NOT NULL), 0) AS realisasi_fisik
+       fisik_tertimbang(a.realisasi_fisik, a.pagu) AS realisasi_fisik
 FROM anggaran_bulanan a
 WHERE a.kode_pemda = $kode_pemda AND a.tahun IN ($tahun, $tahun - 1)
   AND cocok_filter(a.kode_pemda, a.kode_opd, $kelompok, $kode_urusan, $opd)

@@ -33,3 +33,12 @@ def grafik(at: AppTest, kunci: str) -> dict:
         if el.proto.id.endswith(f"-{kunci}"):
             return json.loads(el.proto.spec)
     raise AssertionError(f"grafik {kunci} tidak tampil")
+
+
+def ada_grafik(at: AppTest, kunci: str) -> bool:
+    return any(el.proto.id.endswith(f"-{kunci}") for el in at.get("plotly_chart"))
+
+
+def seri(spec: dict) -> dict[str, dict]:
+    """Jejak grafik menurut meta-nya (builder memberi setiap seri meta yang tetap)."""
+    return {t.get("meta"): t for t in spec["data"]}

@@ -5,7 +5,6 @@ ulang dengan SQL biasa dari view stabil."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -14,10 +13,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kinerja import format as fmt
-from tests.bantu_apptest import buka_halaman
+from tests.bantu_apptest import ada_grafik as _ada_grafik
+from tests.bantu_apptest import APP, buka_halaman
+from tests.bantu_apptest import grafik as _grafik
+from tests.bantu_apptest import seri as _seri
 
-AKAR = Path(__file__).resolve().parent.parent
-APP = str(AKAR / "app.py")
 HALAMAN = "pages/profil_opd.py"
 DINKES, DISDIK, DINSOS = "1.02.0.00.0.00.01.0000", "1.01.0.00.0.00.01.0000", "1.06.0.00.0.00.01.0000"
 DISKOMINFO_KECIL = "2.16.2.20.2.21.01.0000"
@@ -25,21 +25,6 @@ DISKOMINFO_KECIL = "2.16.2.20.2.21.01.0000"
 
 def _buka(monkeypatch, db: Path, **query) -> AppTest:
     return buka_halaman(monkeypatch, db, HALAMAN, **query)
-
-
-def _grafik(at: AppTest, kunci: str) -> dict:
-    for el in at.get("plotly_chart"):
-        if el.proto.id.endswith(f"-{kunci}"):
-            return json.loads(el.proto.spec)
-    raise AssertionError(f"grafik {kunci} tidak tampil")
-
-
-def _ada_grafik(at: AppTest, kunci: str) -> bool:
-    return any(el.proto.id.endswith(f"-{kunci}") for el in at.get("plotly_chart"))
-
-
-def _seri(spec: dict) -> dict[str, dict]:
-    return {t.get("meta"): t for t in spec["data"]}
 
 
 def _tabel(at: AppTest, kolom: str):

@@ -4,7 +4,6 @@ dengan SQL biasa dari view stabil v_capaian_opd dan v_anggaran_opd."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import duckdb
@@ -12,10 +11,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kinerja import format as fmt
+from tests.bantu_apptest import ada_grafik as _ada_grafik
 from tests.bantu_apptest import buka_halaman
+from tests.bantu_apptest import grafik as _grafik
+from tests.bantu_apptest import seri as _seri
 
-AKAR = Path(__file__).resolve().parent.parent
-APP = str(AKAR / "app.py")
 HALAMAN = "pages/tren.py"
 DINKES, DINSOS, DKP = "1.02.0.00.0.00.01.0000", "1.06.0.00.0.00.01.0000", "2.09.0.00.0.00.01.0000"
 DISKOMINFO_KECIL = "2.16.2.20.2.21.01.0000"
@@ -23,22 +23,6 @@ DISKOMINFO_KECIL = "2.16.2.20.2.21.01.0000"
 
 def _buka(monkeypatch, db: Path, **query) -> AppTest:
     return buka_halaman(monkeypatch, db, HALAMAN, **query)
-
-
-def _grafik(at: AppTest, kunci: str) -> dict:
-    """Spesifikasi JSON grafik Plotly dengan key tertentu."""
-    for el in at.get("plotly_chart"):
-        if el.proto.id.endswith(f"-{kunci}"):
-            return json.loads(el.proto.spec)
-    raise AssertionError(f"grafik {kunci} tidak tampil")
-
-
-def _ada_grafik(at: AppTest, kunci: str) -> bool:
-    return any(el.proto.id.endswith(f"-{kunci}") for el in at.get("plotly_chart"))
-
-
-def _seri(spec: dict) -> dict[str, dict]:
-    return {t["meta"]: t for t in spec["data"]}
 
 
 def _tabel(at: AppTest, kolom: str):

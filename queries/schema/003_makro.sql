@@ -73,6 +73,12 @@ CREATE MACRO status_capaian(polaritas, target, target_atas, realisasi, rentang_a
 -- Persen terhadap pagu; NULL bila pagu kosong atau nol.
 CREATE MACRO persen_pagu(nilai, pagu) AS nilai / NULLIF(pagu, 0) * 100;
 
+-- Realisasi fisik gabungan beberapa OPD: rata-rata dibobot pagu (DOMAIN.md), hanya atas
+-- OPD yang melaporkan fisik. Dipakai di dalam kueri agregat (GROUP BY).
+CREATE MACRO fisik_tertimbang(fisik, pagu) AS
+    sum(fisik * pagu) FILTER (WHERE fisik IS NOT NULL)
+    / NULLIF(sum(pagu) FILTER (WHERE fisik IS NOT NULL), 0);
+
 -- Skor penyerapan anggaran untuk peringkat: realisasi terhadap rencana kas
 -- (RAK) s.d. bulan yang sama, dibatasi 100. Tanpa rencana: NULL.
 CREATE MACRO skor_serapan(persen_realisasi, persen_rencana) AS
