@@ -22,6 +22,5 @@ SELECT i.kode_opd, i.nama_opd, i.singkatan, o.capaian_opd, i.indikator_id, i.ind
 FROM per_indikator i
 JOIN per_opd o ON o.kode_opd = i.kode_opd
 LEFT JOIN skala s ON s.label = i.kategori
-WHERE CASE WHEN $urutan_kategori IS NULL THEN i.capaian < $ambang
-           ELSE s.urutan >= $urutan_kategori END
+WHERE di_bawah_ambang(i.capaian, s.urutan, $ambang, $urutan_kategori)
 ORDER BY o.capaian_opd ASC NULLS LAST, i.nama_opd, i.kode_opd, i.capaian ASC, i.indikator;

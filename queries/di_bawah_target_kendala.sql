@@ -11,8 +11,7 @@ WITH skala AS (
 ), opd_bawah AS (
     SELECT DISTINCT p.kode_opd
     FROM per_indikator p LEFT JOIN skala s ON s.label = p.kategori
-    WHERE CASE WHEN $urutan_kategori IS NULL THEN p.capaian < $ambang
-               ELSE s.urutan >= $urutan_kategori END
+    WHERE di_bawah_ambang(p.capaian, s.urutan, $ambang, $urutan_kategori)
 )
 SELECT k.kode_opd, k.urutan, k.kendala, k.tindak_lanjut
 FROM kendala k

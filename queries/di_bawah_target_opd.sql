@@ -19,16 +19,14 @@ WITH skala AS (
 ), bawah AS (
     SELECT p.kode_opd, count(*) AS jumlah_di_bawah
     FROM per_indikator p LEFT JOIN skala s ON s.label = p.kategori
-    WHERE CASE WHEN $urutan_kategori IS NULL THEN p.capaian < $ambang
-               ELSE s.urutan >= $urutan_kategori END
+    WHERE di_bawah_ambang(p.capaian, s.urutan, $ambang, $urutan_kategori)
     GROUP BY p.kode_opd
 )
 SELECT o.kode_opd, o.nama_opd, o.singkatan, o.capaian, o.kategori, o.peringkat,
        (SELECT count(capaian) FROM capaian_opd_rinci
         WHERE kode_pemda = $kode_pemda AND tahun = $tahun AND triwulan = $triwulan) AS jumlah_opd_diperingkat,
        o.jumlah_indikator, o.jumlah_terhitung, o.jumlah_na, b.jumlah_di_bawah,
-       coalesce(CASE WHEN $urutan_kategori IS NULL THEN o.capaian < $ambang
-                     ELSE s.urutan >= $urutan_kategori END, false) AS opd_di_bawah
+       di_bawah_ambang(o.capaian, s.urutan, $ambang, $urutan_kategori) AS opd_di_bawah
 FROM per_opd o
 JOIN bawah b ON b.kode_opd = o.kode_opd
 LEFT JOIN skala s ON s.label = o.kategori

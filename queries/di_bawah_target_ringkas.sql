@@ -24,14 +24,12 @@ WITH skala AS (
       AND cocok_filter(kode_pemda, kode_opd, $kelompok, $kode_urusan, $opd)
 ), opd_bawah AS (
     SELECT p.kode_opd,
-           coalesce(CASE WHEN $urutan_kategori IS NULL THEN p.capaian < $ambang
-                         ELSE s.urutan >= $urutan_kategori END, false) AS di_bawah
+           di_bawah_ambang(p.capaian, s.urutan, $ambang, $urutan_kategori) AS di_bawah
     FROM per_opd p LEFT JOIN skala s ON s.label = p.kategori
 ), indikator_bawah AS (
     SELECT p.kode_opd
     FROM per_indikator p LEFT JOIN skala s ON s.label = p.kategori
-    WHERE CASE WHEN $urutan_kategori IS NULL THEN p.capaian < $ambang
-               ELSE s.urutan >= $urutan_kategori END
+    WHERE di_bawah_ambang(p.capaian, s.urutan, $ambang, $urutan_kategori)
 )
 SELECT
     (SELECT count(*) FROM per_opd) AS jumlah_opd,

@@ -70,6 +70,13 @@ CREATE MACRO status_capaian(polaritas, target, target_atas, realisasi, rentang_a
         ELSE NULL
     END;
 
+-- Di bawah ambang halaman Di Bawah Target: capaian < ambang, atau bila urutan_batas
+-- diisi, pita dengan urutan >= urutan_batas (pita itu dan yang lebih rendah; 1 = terbaik).
+-- Capaian/pita kosong (n/a) tidak pernah dihitung di bawah ambang.
+CREATE MACRO di_bawah_ambang(x_capaian, urutan_pita, ambang, urutan_batas) AS
+    coalesce(CASE WHEN urutan_batas IS NULL THEN x_capaian < ambang
+                  ELSE urutan_pita >= urutan_batas END, false);
+
 -- Persen terhadap pagu; NULL bila pagu kosong atau nol.
 CREATE MACRO persen_pagu(nilai, pagu) AS nilai / NULLIF(pagu, 0) * 100;
 
