@@ -107,15 +107,21 @@ def _sandi(dari_stdin: bool) -> int:
     return 0
 
 
+def _database_ada(db_path: Path) -> bool:
+    if db_path.exists():
+        return True
+    print(f"Database {db_path} tidak ada. Buat dulu dengan: python -m kinerja demo --db {db_path}",
+          file=sys.stderr)
+    return False
+
+
 def _ekspor(db_path: Path, args: argparse.Namespace) -> int:
     from kinerja import db
     from kinerja.ekspor import nama_paket, tulis
     from kinerja.paket import susun_paket
     from kinerja.skema import SkemaTidakCocok, periksa_versi
 
-    if not db_path.exists():
-        print(f"Database {db_path} tidak ada. Buat dulu dengan: python -m kinerja demo --db {db_path}",
-              file=sys.stderr)
+    if not _database_ada(db_path):
         return 1
     con = db.buka(db_path, read_only=True)
     try:
@@ -180,9 +186,7 @@ def _impor(db_path: Path, args: argparse.Namespace) -> int:
     from kinerja.impor.muat_sipd import impor_sipd
     from kinerja.skema import SkemaTidakCocok, periksa_versi
 
-    if not db_path.exists():
-        print(f"Database {db_path} tidak ada. Buat dulu dengan: python -m kinerja demo --db {db_path}",
-              file=sys.stderr)
+    if not _database_ada(db_path):
         return 1
 
     def _jalankan(con, dry_run: bool) -> list:
