@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# Siapkan semua yang diperlukan tes (venv, paket Python, Chromium dari Debian)
+# Siapkan semua yang diperlukan tes (venv, paket Python, Chromium dan LibreOffice dari Debian)
 # lalu jalankan seluruh tes. Argumen tambahan diteruskan ke pytest.
 set -euo pipefail
 cd "$(dirname "$0")"
 PY=${PYTHON:-python3}
 
-if [ ! -x /usr/bin/chromium ]; then
-    echo "Memasang Chromium (Debian) untuk tes peramban..."
-    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
-fi
+# Paket Debian yang belum ada: Chromium (tes peramban, gambar grafik) dan LibreOffice
+# (tes bahwa XLSX/PPTX paket rapat terbuka di aplikasi kantor lain).
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+pasang() {  # pasang [--no-install-recommends] PAKET...
+    echo "Memasang paket Debian: $* ..."
+    [ -n "${APT_SIAP:-}" ] || { $SUDO apt-get update -qq; APT_SIAP=1; }
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
+}
+[ -x /usr/bin/chromium ] || pasang chromium fonts-dejavu-core
+command -v soffice >/dev/null 2>&1 || pasang --no-install-recommends libreoffice-calc libreoffice-impress fonts-dejavu-core
 
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt

@@ -34,6 +34,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 
 JENIS = ("teks", "angka", "persen", "bulat")
 AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
@@ -193,12 +194,52 @@ def _lembar_data(ws, lembar: Lembar) -> None:
             sel = ws.cell(row=i, column=j)
             panjang[j - 1] = max(panjang[j - 1], _isi_sel(sel, x, k))
             sel.alignment = bungkus if k.bungkus else atas
-    for j, (_, k) in enumerate(daftar, start=1):
-        lebar = k.lebar if k.lebar else min(max(panjang[j - 1] + 2, 8), 60 if k.bungkus else 45)
-        ws.column_dimensions[get_column_letter(j)].width = lebar
+    lebar = [k.lebar if k.lebar else min(max(panjang[j] + 2, 8), 60 if k.bungkus else 45)
+             for j, (_, k) in enumerate(daftar)]
+    for j, w in enumerate(lebar, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = w
+    _tinggi_baris(ws, [k.bungkus for _, k in daftar], lebar)
     ws.freeze_panes = "A2"
     if daftar:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(daftar))}{max(len(lembar.data) + 1, 1)}"
+    _atur_cetak(ws)
+
+
+TINGGI_BARIS = 15.0   # poin per baris teks pada huruf 11 pt
+
+
+def jumlah_baris_teks(teks, lebar: float) -> int:
+    """Perkiraan baris teks terbungkus di kolom selebar `lebar` karakter (dibulatkan ke atas,
+    agar teks tidak terpotong)."""
+    if teks is None:
+        return 1
+    per_baris = max(int(lebar) - 1, 1)
+    return sum(max(math.ceil(len(b) / per_baris), 1) for b in str(teks).split("\n"))
+
+
+def _tinggi_baris(ws, bungkus: list[bool], lebar: list[float]) -> None:
+    """Tinggi baris eksplisit untuk sel terbungkus: LibreOffice (dan Excel saat mencetak dari
+    berkas buatan program) tidak selalu menghitung ulang, sehingga teks menimpa baris berikutnya."""
+    kolom = [j for j, b in enumerate(bungkus) if b]
+    for baris in ws.iter_rows(min_row=1):
+        n = max((jumlah_baris_teks(baris[j].value, lebar[j]) for j in kolom if baris[j].value is not None),
+                default=1)
+        if baris[0].row == 1:  # judul kolom juga dibungkus
+            n = max(n, max(jumlah_baris_teks(c.value, lebar[c.column - 1]) for c in baris))
+        if n > 1:
+            ws.row_dimensions[baris[0].row].height = TINGGI_BARIS * n
+
+
+def _atur_cetak(ws) -> None:
+    """Siap cetak: A4 melintang, selebar satu halaman, judul kolom diulang tiap halaman,
+    nomor halaman di kaki."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_title_rows = "1:1"
+    ws.oddFooter.center.text = "&A · halaman &P dari &N"
 
 
 def ke_xlsx(lembar: Sequence[Lembar] | Lembar, keterangan: Sequence[tuple[str, str]] = ()) -> bytes:

@@ -177,3 +177,25 @@ def test_kolom_unduhan_halaman_berjudul_indonesia():
         assert "Nama OPD" in judul and "Indikator" in judul
     assert "Kendala" in [k.judul for k in unduhan.KOLOM_DI_BAWAH_TARGET.values()]
     assert "Alasan capaian n/a" in [k.judul for k in unduhan.KOLOM_INDIKATOR_NA.values()]
+
+
+def test_jumlah_baris_teks():
+    assert unduhan.jumlah_baris_teks("a" * 59, 60) == 1
+    assert unduhan.jumlah_baris_teks("a" * 60, 60) == 2      # dibulatkan ke atas: aman dari terpotong
+    assert unduhan.jumlah_baris_teks("a" * 10 + "\n" + "b" * 130, 60) == 1 + 3
+    assert unduhan.jumlah_baris_teks(None, 60) == 1
+
+
+def test_xlsx_siap_cetak_dan_tinggi_baris_teks_terbungkus():
+    """Teks terbungkus mendapat tinggi baris (LibreOffice tidak menghitung ulang: teks menimpa
+    baris berikut); lembar dicetak A4 melintang selebar satu halaman, judul kolom diulang."""
+    df = pd.DataFrame({"opd": ["Dinkes", "Dispar"], "kendala": ["x " * 100, "pendek"]})
+    isi = unduhan.ke_xlsx(Lembar("Kendala", df, {"opd": Kolom("OPD", lebar=10),
+                                                 "kendala": Kolom("Kendala", lebar=60, bungkus=True)}))
+    ws = load_workbook(io.BytesIO(isi))["Kendala"]
+    assert ws.row_dimensions[2].height == unduhan.TINGGI_BARIS * 4   # 200 karakter / 59 per baris
+    assert ws.row_dimensions[3].height is None                        # satu baris: tinggi bawaan
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$1:$1"
