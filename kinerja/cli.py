@@ -1,4 +1,4 @@
-"""Baris perintah: python -m kinerja demo | impor (kontrak, lihat DESIGN.md)."""
+"""Baris perintah: python -m kinerja demo | impor | perbarui (kontrak, lihat DESIGN.md)."""
 
 from __future__ import annotations
 
@@ -44,6 +44,13 @@ def _parser() -> argparse.ArgumentParser:
     impor.add_argument("berkas", nargs="+", type=Path, metavar="BERKAS",
                        help="templat XLSX, CSV templat atau foldernya, ekspor SIPD LRA/RAK (.xlsx)")
 
+    perbarui = sub.add_parser("perbarui", help="perbarui aturan (makro/view) database ke versi aplikasi ini",
+                              description="Buat ulang makro dan view database (aturan capaian dan "
+                                          "serapan) sesuai versi aplikasi ini, tanpa mengubah data. "
+                                          "Perlu bila database dibangun versi aplikasi sebelumnya. "
+                                          "Aman dijalankan berulang: tidak berubah bila sudah mutakhir.")
+    perbarui.add_argument("--db", type=Path, help="berkas database (bawaan: $KINERJA_DB atau data/kinerja.duckdb)")
+
     templat = sub.add_parser("template", help="tulis templat impor XLSX berisi petunjuk dan contoh",
                              description="Tulis buku kerja templat impor (lembar Petunjuk, satu lembar "
                                          "per tabel, daftar pilihan, contoh).")
@@ -81,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     db_path = (args.db.expanduser().resolve() if args.db else lokasi_database())
     if args.perintah == "demo":
         return _demo(db_path, args.paksa)
+    if args.perintah == "perbarui":
+        return _perbarui(db_path)
     if args.perintah == "ekspor":
         return _ekspor(db_path, args)
     return _impor(db_path, args)
@@ -119,13 +128,14 @@ def _ekspor(db_path: Path, args: argparse.Namespace) -> int:
     from kinerja import db
     from kinerja.ekspor import nama_paket, tulis
     from kinerja.paket import susun_paket
-    from kinerja.skema import SkemaTidakCocok, periksa_versi
+    from kinerja.skema import SkemaTidakCocok, periksa_turunan, periksa_versi
 
     if not _database_ada(db_path):
         return 1
     con = db.buka(db_path, read_only=True)
     try:
         periksa_versi(con)
+        periksa_turunan(con)
         pemda = db.kueri(con, "pemda")
         if args.pemda and args.pemda not in set(pemda["kode_pemda"]):
             print(f"Pemda {args.pemda} tidak ada; pilihan: {', '.join(pemda['kode_pemda'])}", file=sys.stderr)
@@ -178,13 +188,52 @@ def _demo(db_path: Path, paksa: bool) -> int:
     return 0
 
 
+def _perbarui(db_path: Path) -> int:
+    import duckdb
+
+    from kinerja import db
+    from kinerja.skema import SkemaTidakCocok, perbarui_turunan, periksa_versi, turunan_mutakhir
+
+    if not _database_ada(db_path):
+        return 1
+    try:
+        # Periksa baca-saja dulu: database yang sudah mutakhir tidak dibuka untuk ditulis
+        # (berkas tidak berubah, dan berhasil walau dasbor sedang membukanya).
+        con = db.buka(db_path, read_only=True)
+        try:
+            periksa_versi(con)
+            diperbarui = not turunan_mutakhir(con)
+        finally:
+            con.close()
+        if diperbarui:
+            con = db.buka(db_path, read_only=False)
+            try:
+                diperbarui = perbarui_turunan(con)
+            finally:
+                con.close()
+    except SkemaTidakCocok as e:
+        print(str(e), file=sys.stderr)
+        return 1
+    except duckdb.IOException as e:
+        if "lock" not in str(e).lower():
+            raise
+        print(f"Database {db_path} sedang dibuka proses lain (mis. dasbor yang berjalan), sehingga aturannya "
+              "tidak dapat diperbarui. Hentikan proses itu lalu ulangi. Tidak ada yang berubah.", file=sys.stderr)
+        return 1
+    if diperbarui:
+        print(f"Aturan (makro/view) database diperbarui ke versi aplikasi ini; data tidak berubah: {db_path}")
+    else:
+        print(f"Aturan (makro/view) database sudah mutakhir: {db_path}")
+    return 0
+
+
 def _impor(db_path: Path, args: argparse.Namespace) -> int:
     from kinerja import db
     from kinerja.impor.berkas import tebak_format
     from kinerja.impor.masalah import ImporGagal
     from kinerja.impor.muat import impor_template
     from kinerja.impor.muat_sipd import impor_sipd
-    from kinerja.skema import SkemaTidakCocok, periksa_versi
+    from kinerja.skema import SkemaTidakCocok, perbarui_turunan, periksa_versi
 
     if not _database_ada(db_path):
         return 1
@@ -215,6 +264,10 @@ def _impor(db_path: Path, args: argparse.Namespace) -> int:
         # Semua berkas divalidasi lebih dulu; baru dimuat bila tidak ada satu pun masalah.
         hasil = _jalankan(con, dry_run=True)
         if not args.dry_run:
+            # Setelah validasi (yang tidak memakai makro/view): impor yang ditolak tidak mengubah
+            # apa pun, dan database dari versi aplikasi sebelumnya tidak membuat dasbor gagal.
+            if perbarui_turunan(con):
+                print("Aturan (makro/view) database diperbarui ke versi aplikasi ini.")
             hasil = _jalankan(con, dry_run=False)
     except SkemaTidakCocok as e:
         print(str(e), file=sys.stderr)

@@ -13,11 +13,12 @@ from pathlib import Path
 from kinerja import db
 from kinerja.impor.muat import HasilImpor, impor_template, sidik_berkas
 from kinerja.lokasi import FOLDER_DEMO
-from kinerja.skema import buat_skema, versi_database, VERSI_SKEMA
+from kinerja.skema import buat_skema, turunan_mutakhir, versi_database, VERSI_SKEMA
 
 
 def demo_mutakhir(path: Path) -> bool:
-    """Database di path sudah berisi data demo yang sama dengan CSV saat ini."""
+    """Database di path sudah berisi data demo yang sama dengan CSV saat ini,
+    dengan makro dan view versi aplikasi ini (selain itu halaman gagal)."""
     if not path.exists():
         return False
     _, sha = sidik_berkas([FOLDER_DEMO])
@@ -26,7 +27,7 @@ def demo_mutakhir(path: Path) -> bool:
     except Exception:  # noqa: BLE001 - berkas rusak/terkunci: bangun ulang
         return False
     try:
-        if versi_database(con) != VERSI_SKEMA:
+        if versi_database(con) != VERSI_SKEMA or not turunan_mutakhir(con):
             return False
         baris = db.kueri_satu(con, "impor/impor_terakhir_berhasil")
         return baris is not None and baris[0] == sha

@@ -7,15 +7,17 @@ di-cache per parameter sederhana; ganti berkas (impor) = kunci cache baru.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import streamlit as st
 
 from kinerja import db
 from kinerja.demo import bangun_demo
 from kinerja.lokasi import lokasi_database
-from kinerja.skema import SkemaTidakCocok, periksa_versi
+from kinerja.skema import SkemaTidakCocok, perbarui_turunan, periksa_versi, turunan_mutakhir
 
 
 def _tutup(con) -> None:
@@ -54,17 +56,69 @@ def bersihkan_cache() -> None:
     _koneksi.clear()
 
 
+# (berkas, mtime) yang makro/view-nya sudah diperiksa dalam proses ini: pemeriksaan
+# membuka koneksi tersendiri, jadi tidak diulang pada setiap rerun.
+_TURUNAN_DIPERIKSA: set[tuple[str, float]] = set()
+_KUNCI_TURUNAN = threading.Lock()
+
+
+class _BerkasTerkunci(RuntimeError):
+    """Makro/view perlu diperbarui, tetapi proses lain membuka berkasnya."""
+
+
+def _pastikan_turunan() -> bool:
+    """Perbarui makro/view database yang dibangun versi aplikasi sebelumnya (tanpa
+    itu halaman gagal dengan "Catalog Error"). Benar bila baru saja diperbarui."""
+    with _KUNCI_TURUNAN:
+        kunci = _kunci()
+        if kunci in _TURUNAN_DIPERIKSA:
+            return False
+        con = db.buka(kunci[0], read_only=True)
+        try:
+            periksa_versi(con)  # berkas asing/versi lain: pesan dari periksa_versi, tidak ditulis
+            mutakhir = turunan_mutakhir(con)
+        finally:
+            con.close()
+        if not mutakhir:
+            # DuckDB menolak koneksi tulis selagi proses ini masih membuka berkas yang
+            # sama baca-saja; koneksi lama itu toh gagal pada makro yang tidak ada.
+            _koneksi.clear()
+            try:
+                con = db.buka(kunci[0], read_only=False)
+            except duckdb.IOException as e:
+                if "lock" not in str(e).lower():
+                    raise
+                raise _BerkasTerkunci(str(e)) from e
+            try:
+                perbarui_turunan(con)
+            finally:
+                con.close()
+            kunci = _kunci()  # berkas baru ditulis: waktu ubahnya berganti
+        _TURUNAN_DIPERIKSA.add(kunci)
+        return not mutakhir
+
+
 def pastikan_database() -> None:
-    """Bangun database demo bila belum ada; hentikan halaman dengan pesan bila tidak cocok."""
+    """Bangun database demo bila belum ada; perbarui makro/view bila dari versi
+    aplikasi lain; hentikan halaman dengan pesan bila tidak cocok."""
     path = lokasi_database()
     if not path.exists():
         with st.spinner("Database belum ada; membangun database demo (Kabupaten Nusa Makmur, fiktif)..."):
             bangun_demo(path)
         st.session_state["_demo_baru_dibangun"] = str(path)
     try:
+        if _pastikan_turunan():
+            st.toast("Aturan database diperbarui ke versi aplikasi ini.")
         _koneksi(*_kunci())
     except SkemaTidakCocok as e:
         st.error(str(e))
+        st.stop()
+    except _BerkasTerkunci:
+        st.error(f"Aturan database (makro/view) perlu diperbarui ke versi aplikasi ini, tetapi berkas "
+                 f"{path} sedang dibuka proses lain (mis. dasbor lain atau `python -m kinerja`). "
+                 "Hentikan proses itu lalu muat ulang halaman ini, atau jalankan "
+                 f"`python -m kinerja perbarui --db {path}` setelah proses itu selesai. "
+                 "Data tidak berubah.")
         st.stop()
 
 

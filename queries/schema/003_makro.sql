@@ -1,8 +1,11 @@
+-- Berkas turunan (BERKAS_TURUNAN di kinerja/skema.py): hanya CREATE OR REPLACE MACRO/VIEW,
+-- karena dijalankan ulang pada database berisi data bila berkas ini berubah.
+
 -- Aturan capaian (DOMAIN.md), didefinisikan sekali di sini dan dipakai oleh
 -- semua view, peringkat dan ekspor.
 
 -- Nilai pengaturan sebagai angka.
-CREATE MACRO pengaturan_angka(k) AS
+CREATE OR REPLACE MACRO pengaturan_angka(k) AS
     (SELECT CAST(nilai AS DOUBLE) FROM pengaturan WHERE kunci = k);
 
 -- Rumus capaian sebelum dipotong di nol. NULL bila tidak dapat dihitung
@@ -12,7 +15,7 @@ CREATE MACRO pengaturan_angka(k) AS
 --   rentang : di dalam [target, target_atas] = 100; di bawah dibanding batas
 --             bawah; di atas = 100 bila rentang_atas_baik, selain itu
 --             dibanding batas atas seperti polaritas turun.
-CREATE MACRO capaian_rumus(polaritas, target, target_atas, realisasi, rentang_atas_baik) AS
+CREATE OR REPLACE MACRO capaian_rumus(polaritas, target, target_atas, realisasi, rentang_atas_baik) AS
     CASE
         WHEN realisasi IS NULL OR target IS NULL THEN NULL
         WHEN polaritas = 'naik'  THEN realisasi / NULLIF(target, 0) * 100
@@ -30,12 +33,12 @@ CREATE MACRO capaian_rumus(polaritas, target, target_atas, realisasi, rentang_at
 -- Capaian mentah yang disimpan di view: dipotong di 0 (dan ditandai).
 -- Bukan greatest()/least(): di DuckDB keduanya mengabaikan NULL, sehingga
 -- capaian yang tidak dapat dihitung akan berubah menjadi 0 atau 100.
-CREATE MACRO capaian_mentah(polaritas, target, target_atas, realisasi, rentang_atas_baik) AS
+CREATE OR REPLACE MACRO capaian_mentah(polaritas, target, target_atas, realisasi, rentang_atas_baik) AS
     CASE WHEN capaian_rumus(polaritas, target, target_atas, realisasi, rentang_atas_baik) < 0 THEN 0.0
          ELSE capaian_rumus(polaritas, target, target_atas, realisasi, rentang_atas_baik) END;
 
 -- Capaian yang dibatasi untuk rata-rata dan peringkat (batas bawaan 100%).
-CREATE MACRO capaian_dibatasi(capaian) AS
+CREATE OR REPLACE MACRO capaian_dibatasi(capaian) AS
     CASE WHEN capaian > pengaturan_angka('batas_atas_capaian')
          THEN pengaturan_angka('batas_atas_capaian') ELSE capaian END;
 
@@ -43,7 +46,7 @@ CREATE MACRO capaian_dibatasi(capaian) AS
 -- Daftar pita dibaca sekali (subkueri tanpa korelasi) lalu disaring per baris:
 -- subkueri berkorelasi dengan ORDER BY/LIMIT membuat view 10x lebih lambat dan
 -- menghalangi filter kode_pemda turun ke tabel (lihat benchmarks/).
-CREATE MACRO kategori_capaian(x_capaian) AS
+CREATE OR REPLACE MACRO kategori_capaian(x_capaian) AS
     CASE WHEN x_capaian IS NULL THEN NULL ELSE
         list_filter(
             (SELECT list({'bawah': s.batas_bawah, 'label': s.label} ORDER BY s.batas_bawah DESC)
@@ -53,7 +56,7 @@ CREATE MACRO kategori_capaian(x_capaian) AS
     END;
 
 -- Tanda yang menjelaskan mengapa capaian kosong atau perlu perhatian.
-CREATE MACRO status_capaian(polaritas, target, target_atas, realisasi, rentang_atas_baik) AS
+CREATE OR REPLACE MACRO status_capaian(polaritas, target, target_atas, realisasi, rentang_atas_baik) AS
     CASE
         WHEN target IS NULL THEN 'target kosong'
         WHEN polaritas <> 'rentang' AND target = 0 THEN 'target nol'
@@ -73,29 +76,29 @@ CREATE MACRO status_capaian(polaritas, target, target_atas, realisasi, rentang_a
 -- Di bawah ambang halaman Di Bawah Target: capaian < ambang, atau bila urutan_batas
 -- diisi, pita dengan urutan >= urutan_batas (pita itu dan yang lebih rendah; 1 = terbaik).
 -- Capaian/pita kosong (n/a) tidak pernah dihitung di bawah ambang.
-CREATE MACRO di_bawah_ambang(x_capaian, urutan_pita, ambang, urutan_batas) AS
+CREATE OR REPLACE MACRO di_bawah_ambang(x_capaian, urutan_pita, ambang, urutan_batas) AS
     coalesce(CASE WHEN urutan_batas IS NULL THEN x_capaian < ambang
                   ELSE urutan_pita >= urutan_batas END, false);
 
 -- Persen terhadap pagu; NULL bila pagu kosong atau nol.
-CREATE MACRO persen_pagu(nilai, pagu) AS nilai / NULLIF(pagu, 0) * 100;
+CREATE OR REPLACE MACRO persen_pagu(nilai, pagu) AS nilai / NULLIF(pagu, 0) * 100;
 
 -- Realisasi fisik gabungan beberapa OPD: rata-rata dibobot pagu (DOMAIN.md), hanya atas
 -- OPD yang melaporkan fisik. Dipakai di dalam kueri agregat (GROUP BY).
-CREATE MACRO fisik_tertimbang(fisik, pagu) AS
+CREATE OR REPLACE MACRO fisik_tertimbang(fisik, pagu) AS
     sum(fisik * pagu) FILTER (WHERE fisik IS NOT NULL)
     / NULLIF(sum(pagu) FILTER (WHERE fisik IS NOT NULL), 0);
 
 -- Skor penyerapan anggaran untuk peringkat: realisasi terhadap rencana kas
 -- (RAK) s.d. bulan yang sama, dibatasi 100. Tanpa rencana: NULL.
-CREATE MACRO skor_serapan(persen_realisasi, persen_rencana) AS
+CREATE OR REPLACE MACRO skor_serapan(persen_realisasi, persen_rencana) AS
     CASE WHEN persen_realisasi IS NULL OR persen_rencana IS NULL OR persen_rencana <= 0 THEN NULL
          WHEN persen_realisasi / persen_rencana * 100 > 100 THEN 100.0
          ELSE persen_realisasi / persen_rencana * 100 END;
 
 -- Skor gabungan = bobot kinerja x capaian (dibatasi) + bobot anggaran x skor serapan,
 -- bobot dari tabel pengaturan (persen). NULL bila salah satu komponen NULL.
-CREATE MACRO skor_gabungan(capaian, serapan) AS
+CREATE OR REPLACE MACRO skor_gabungan(capaian, serapan) AS
     (pengaturan_angka('bobot_gabungan_kinerja') * capaian
      + pengaturan_angka('bobot_gabungan_anggaran') * serapan)
     / (pengaturan_angka('bobot_gabungan_kinerja') + pengaturan_angka('bobot_gabungan_anggaran'));
@@ -105,7 +108,7 @@ CREATE MACRO skor_gabungan(capaian, serapan) AS
 -- Subkueri sengaja tidak berkorelasi (hanya memakai nilai filter): makro diuraikan
 -- secara teks, sehingga nama kolom pemanggil di dalam subkueri akan tertukar
 -- dengan kolom tabel opd_bidang.
-CREATE MACRO cocok_filter(p_pemda, p_opd, f_kelompok, f_urusan, f_opd) AS (
+CREATE OR REPLACE MACRO cocok_filter(p_pemda, p_opd, f_kelompok, f_urusan, f_opd) AS (
     (coalesce(len(CAST(f_opd AS VARCHAR[])), 0) = 0 OR list_contains(CAST(f_opd AS VARCHAR[]), p_opd))
     AND (
         (f_kelompok IS NULL AND f_urusan IS NULL)

@@ -1,8 +1,11 @@
+-- Berkas turunan (BERKAS_TURUNAN di kinerja/skema.py): hanya CREATE OR REPLACE MACRO/VIEW,
+-- karena dijalankan ulang pada database berisi data bila berkas ini berubah.
+
 -- View. Tiga view berawalan v_ adalah kontrak stabil (DESIGN.md): nama dan
 -- kolomnya tidak berubah tanpa migrasi dan catatan di README. View lain
 -- (berakhiran _rinci) dipakai halaman dan boleh bertambah kolom.
 
-CREATE VIEW capaian_indikator_rinci AS
+CREATE OR REPLACE VIEW capaian_indikator_rinci AS
 WITH dasar AS NOT MATERIALIZED (
     SELECT
         tr.kode_pemda, tr.tahun, tr.triwulan,
@@ -21,7 +24,7 @@ WITH dasar AS NOT MATERIALIZED (
 )
 SELECT *, kategori_capaian(capaian_dibatasi) AS kategori FROM dibatasi;
 
-CREATE VIEW v_capaian_indikator AS
+CREATE OR REPLACE VIEW v_capaian_indikator AS
 SELECT kode_pemda, tahun, triwulan, kode_opd, nama_opd, kode_urusan,
        indikator_id, indikator, satuan, polaritas, target, target_atas, realisasi,
        capaian, capaian_dibatasi, kategori
@@ -29,7 +32,7 @@ FROM capaian_indikator_rinci;
 
 -- Capaian OPD = rata-rata capaian_dibatasi atas indikator yang capaiannya
 -- dapat dihitung; jumlah_indikator menghitung semua indikator OPD pada periode itu.
-CREATE VIEW capaian_opd_rinci AS
+CREATE OR REPLACE VIEW capaian_opd_rinci AS
 WITH per_opd AS NOT MATERIALIZED (
     -- Kolom masukan selalu dikualifikasi (r.): alias keluaran "capaian" bernama sama,
     -- dan DuckDB boleh memilih alias itu di dalam FILTER (galat "aggregates in WHERE").
@@ -52,12 +55,12 @@ SELECT *,
        END AS peringkat
 FROM per_opd;
 
-CREATE VIEW v_capaian_opd AS
+CREATE OR REPLACE VIEW v_capaian_opd AS
 SELECT kode_pemda, tahun, triwulan, kode_opd, nama_opd, kode_urusan,
        jumlah_indikator, capaian, kategori, peringkat
 FROM capaian_opd_rinci;
 
-CREATE VIEW anggaran_opd_rinci AS
+CREATE OR REPLACE VIEW anggaran_opd_rinci AS
 SELECT a.kode_pemda, a.tahun, a.bulan, a.kode_opd, o.nama_opd, o.singkatan, o.kode_urusan,
        a.pagu, a.rencana_kumulatif, a.realisasi_kumulatif,
        persen_pagu(a.rencana_kumulatif, a.pagu) AS persen_rencana,
@@ -67,7 +70,7 @@ SELECT a.kode_pemda, a.tahun, a.bulan, a.kode_opd, o.nama_opd, o.singkatan, o.ko
 FROM anggaran_bulanan a
 JOIN opd o ON o.kode_pemda = a.kode_pemda AND o.kode_opd = a.kode_opd;
 
-CREATE VIEW v_anggaran_opd AS
+CREATE OR REPLACE VIEW v_anggaran_opd AS
 SELECT kode_pemda, tahun, bulan, kode_opd, nama_opd, pagu, rencana_kumulatif,
        realisasi_kumulatif, persen_rencana, persen_realisasi, deviasi, realisasi_fisik
 FROM anggaran_opd_rinci;
