@@ -128,6 +128,22 @@ def potong(teks, maks: int = 160) -> str:
     return dipotong.rstrip(",.;:") + "…"
 
 
+TINGGI_RANCANGAN = 720   # slide dirancang untuk layar 1280x720
+_KUNCI_CSS = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def css_tinggi_grafik(kunci: str, tinggi: int) -> str:
+    """CSS untuk wadah grafik berkunci `kunci`: setinggi `tinggi` px pada layar rancangan dan
+    sebanding tinggi layar di layar lain (vh), tidak lebih kecil dari 85% rancangan agar
+    tetap terbaca di layar pendek. Flex-basis ikut diatur karena wadah Streamlit adalah
+    anak flex (height saja diabaikan)."""
+    if not _KUNCI_CSS.fullmatch(kunci):
+        raise ValueError(f"kunci CSS tidak sah: {kunci!r}")
+    vh = int(tinggi) / TINGGI_RANCANGAN * 100
+    ukuran = f"max({int(tinggi) * 0.85:.0f}px, {vh:.2f}vh)"
+    return f".st-key-{kunci} {{flex: 0 0 {ukuran} !important; height: {ukuran} !important;}}"
+
+
 # ---------------------------------------------------------------------------
 # Tema gelap untuk grafik Plotly yang dibangun modul grafik lain
 

@@ -117,9 +117,14 @@ def _html(teks: str) -> None:
     st.markdown(teks, unsafe_allow_html=True)
 
 
-def _grafik(fig, kunci: str) -> None:
-    """Tinggi grafik dirancang untuk 1280x720 (tidak ikut diperbesar di layar besar)."""
-    st.plotly_chart(sl.warnai(fig, tema), config=KONFIG, key=kunci, width="stretch")
+def _grafik(fig, kunci: str, tinggi: int | None = None) -> None:
+    """Grafik setinggi `tinggi` px pada layar 1280x720, ikut membesar dengan tinggi layar
+    (1920x1080: 1,5x) agar slide terisi penuh seperti di layar kecil. CSS zoom tidak bisa
+    dipakai untuk Plotly (ukurannya dihitung ulang lalu terpotong), jadi tingginya dalam vh."""
+    tinggi = int(tinggi or fig.layout.height or 400)
+    with st.container(key=f"rg_{kunci}"):
+        st.html(f"<style>{sl.css_tinggi_grafik(f'rg_{kunci}', tinggi)}</style>")
+        st.plotly_chart(sl.warnai(fig, tema), config=KONFIG, key=kunci, width="stretch", height="stretch")
 
 
 def _kartu(label: str, angka: str, sub: str = "") -> str:
@@ -157,7 +162,11 @@ def _kurva_s(p: dict, judul: str, ket: str, kunci: str, tinggi: int = 380) -> No
         fmt.bulan(bulan_tw) if bulan_tw else fmt.TRIWULAN[f.triwulan])
     fig = gt.kurva_s(kini, lalu if not lalu.empty else None, f.tahun, bulan_tw, label_tw, judul, ket,
                      tinggi=tinggi, bulan_ringkas=True)
-    fig.update_layout(legend=dict(font=dict(size=13), y=-0.13, entrywidth=0), margin=dict(t=78, b=64))
+    fig.update_layout(legend=dict(font=dict(size=15), y=-0.13, entrywidth=0), margin=dict(t=78, b=64))
+    # Proyektor: angka sumbu dan label deviasi lebih besar daripada di halaman Tren.
+    fig.update_xaxes(tickfont_size=16)
+    fig.update_yaxes(tickfont_size=15)
+    fig.update_traces(textfont_size=15, selector=dict(type="bar"))
     _grafik(fig, kunci)
 
 
@@ -375,16 +384,20 @@ def _tayang() -> None:
         slide_bidang(s.kode_urusan, nomor)
 
     with st.container(key="rapat_kendali", horizontal=True, vertical_alignment="center"):
-        st.button("◀ Sebelumnya", on_click=_pindah, args=(-1,), key="r_sebelum")
+        st.button("◀ Sebelumnya", on_click=_pindah, args=(-1,), key="r_sebelum", shortcut="Left")
         st.markdown(f"**{nomor} / {jumlah}**")
-        st.button("Berikutnya ▶", on_click=_pindah, args=(1,), key="r_berikut")
+        st.button("Berikutnya ▶", on_click=_pindah, args=(1,), key="r_berikut", shortcut="Right")
+        # Remote presentasi (clicker) mengirim PageUp/PageDown: tombol kembar tersembunyi.
+        st.button("Sebelumnya (PageUp)", on_click=_pindah, args=(-1,), key="r_sebelum_pg", shortcut="PageUp")
+        st.button("Berikutnya (PageDown)", on_click=_pindah, args=(1,), key="r_berikut_pg", shortcut="PageDown")
         if jeda:
             jalan_kini = st.session_state["r_jalan"]
             if st.button("Jeda" if jalan_kini else f"Putar otomatis ({jeda} detik)", key="r_putar",
-                         icon=":material/pause:" if jalan_kini else ":material/play_arrow:"):
+                         icon=":material/pause:" if jalan_kini else ":material/play_arrow:", shortcut="P"):
                 st.session_state["r_jalan"] = not st.session_state["r_jalan"]
                 st.rerun(scope="app")
-        st.caption(f"{sl.HIMPUNAN[himpunan]} · {'putar tiap ' + str(jeda) + ' detik' if jalan else 'manual'}")
+        st.caption(f"{sl.HIMPUNAN[himpunan]} · {'putar tiap ' + str(jeda) + ' detik' if jalan else 'manual'}"
+                   " · tombol ← → atau PageUp/PageDown" + (" · P: jeda/putar" if jeda else ""))
 
 
 st.fragment(run_every=jeda if jeda and st.session_state["r_jalan"] else None, key="rapat_tayang")(_tayang)()

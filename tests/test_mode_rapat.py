@@ -219,3 +219,12 @@ def test_database_kecil(monkeypatch, db_kecil_berkas):
         at.button(key="r_berikut").click().run()
         assert not at.exception, [e.value for e in at.exception]
         assert f"{n} / {jumlah}" in _teks(at)
+
+
+def test_css_tinggi_grafik_sebanding_layar():
+    css = sl.css_tinggi_grafik("rg_rapat_gauge_4", 360)
+    assert ".st-key-rg_rapat_gauge_4 " in css
+    assert "max(306px, 50.00vh)" in css          # 360/720 layar rancangan; paling kecil 85%
+    assert css.count("!important") == 2          # flex-basis dan height
+    with pytest.raises(ValueError):
+        sl.css_tinggi_grafik("x} body {display:none", 100)

@@ -46,14 +46,6 @@ _UKUR = """() => {
 }"""
 
 
-
-
-
-
-
-
-
-
 def _nomor(hal) -> str:
     return hal.locator(".rapat-nomor").first.inner_text().split("\n")[0].strip()
 
@@ -99,7 +91,7 @@ def test_putar_otomatis_lalu_jeda(server, peramban):
         hal.wait_for_function("document.querySelector('.rapat-nomor').innerText.startsWith('2 / 16')",
                               timeout=25_000)
         assert "slide=2" in hal.url
-        hal.get_by_role("button", name=re.compile("Jeda$")).click()
+        hal.get_by_role("button", name=re.compile("^Jeda")).click()
         hal.wait_for_selector(SELESAI, timeout=30_000)
         hal.wait_for_timeout(500)
         sekarang = _nomor(hal)
@@ -125,3 +117,49 @@ def test_tombol_dan_tautan_langsung(server, peramban):
         assert hal.locator(GALAT).count() == 0
     finally:
         hal.close()
+
+
+def _tunggu_nomor(hal, teks: str) -> None:
+    hal.wait_for_function(f"document.querySelector('.rapat-nomor').innerText.startsWith('{teks}')",
+                          timeout=20_000)
+
+
+def test_papan_ketik_dan_remote_presentasi(server, peramban):
+    """Panah kiri/kanan dan PageUp/PageDown (yang dikirim remote presentasi) mengganti slide."""
+    hal = _buka(peramban, f"{server}/mode_rapat?{PERIODE}&slide=3", 1920, 1080)
+    try:
+        assert _nomor(hal) == "3 / 50"
+        hal.locator(".rapat-judul").first.click()   # fokus di halaman, bukan di kotak isian
+        for tombol, harap in (("ArrowRight", "4 / 50"), ("PageDown", "5 / 50"), ("PageUp", "4 / 50"),
+                              ("ArrowLeft", "3 / 50")):
+            hal.keyboard.press(tombol)
+            _tunggu_nomor(hal, harap)
+            hal.wait_for_selector(SELESAI, timeout=30_000)
+        assert "slide=3" in hal.url
+        # Tombol kembar PageUp/PageDown tidak tampil.
+        assert not hal.get_by_role("button", name=re.compile("PageDown")).is_visible()
+        assert hal.locator(GALAT).count() == 0
+    finally:
+        hal.close()
+
+
+_TINGGI_GRAFIK = """() => [...document.querySelectorAll('.js-plotly-plot')].map(
+    e => Math.round(e.getBoundingClientRect().height))"""
+
+
+def test_grafik_ikut_membesar_di_layar_besar(server, peramban):
+    """Slide dirancang untuk 1280x720; di 1920x1080 grafik 1,5x lebih tinggi (mengisi layar
+    seperti teksnya), bukan tetap berukuran layar kecil dengan sepertiga bawah kosong."""
+    tinggi = {}
+    for lebar, t in UKURAN:
+        hal = _buka(peramban, f"{server}/mode_rapat?{PERIODE}&set=bawah&slide=4", lebar, t)
+        try:
+            tinggi[t] = hal.evaluate(_TINGGI_GRAFIK)
+            bawah = hal.evaluate("document.querySelector('.st-key-rapat_kendali').getBoundingClientRect().bottom")
+            assert bawah <= t
+        finally:
+            hal.close()
+    kecil, besar = tinggi[720], tinggi[1080]
+    assert len(kecil) == len(besar) >= 2, tinggi
+    for a, b in zip(kecil, besar):
+        assert b / a == pytest.approx(1.5, abs=0.05), tinggi

@@ -67,6 +67,7 @@ _DASAR = """
 .st-key-rapat_kendali [data-testid="stMarkdownContainer"] p {font-size: 1.05rem; margin: 0;}
 .st-key-rapat_atur {position: fixed; right: 1.2rem; bottom: .5rem; z-index: 1000; width: auto !important;}
 .st-key-rapat_atur button {min-height: 2.1rem;}
+.st-key-r_sebelum_pg, .st-key-r_berikut_pg {display: none !important;}
 .st-key-rapat_kendali {border-top: 1px solid var(--rp-border); padding-top: .3rem; margin-top: .5rem;}
 """
 
