@@ -44,7 +44,9 @@ if st.session_state.get("f_profil") not in kode_opd:
                  "ditampilkan OPD bawaan.", icon="⚠️")
         pilih = bawaan
     else:
-        pilih = dari_url or bawaan
+        # Streamlit membuang nilai widget saat pindah halaman: kembali ke OPD terakhir dilihat.
+        terakhir = st.session_state.get("_profil_terakhir")
+        pilih = dari_url or (terakhir if terakhir in kode_opd else bawaan)
     st.session_state["f_profil"] = pilih
 
 judul_kol, pilih_kol = st.columns([3, 1.3], vertical_alignment="bottom")
@@ -52,6 +54,7 @@ pilih_kol.selectbox("OPD", kode_opd, key="f_profil", format_func=label_opd.get,
                     placeholder="Ketik untuk mencari OPD",
                     help="Daftar mengikuti filter kelompok/bidang urusan di samping.")
 kode = st.session_state["f_profil"]
+st.session_state["_profil_terakhir"] = kode
 if st.query_params.get("profil") != kode:
     st.query_params["profil"] = kode
 opd = info_opd.loc[kode]

@@ -100,6 +100,26 @@ def test_navigasi_sidebar_menjaga_filter(server, peramban):
         hal.close()
 
 
+def test_profil_kembali_ke_opd_terakhir(server, peramban):
+    """Analis membuka profil Disdik, pindah ke Ringkasan, lalu kembali ke Profil OPD
+    lewat sidebar: yang tampil Disdik lagi, bukan OPD pertama daftar."""
+    hal = _buka(peramban, f"{server}/profil_opd?tahun=2026&triwulan=3&profil={DISDIK}", 1280, 720)
+    try:
+        assert hal.get_by_role("heading", name="Dinas Pendidikan").first.is_visible()
+        hal.locator("[data-testid='stSidebarNav'] a").filter(has_text="Ringkasan").first.click()
+        hal.wait_for_selector(SELESAI, timeout=60_000)
+        hal.wait_for_timeout(800)
+        hal.locator("[data-testid='stSidebarNav'] a").filter(has_text="Profil OPD").first.click()
+        hal.wait_for_url("**/profil_opd**", timeout=30_000)
+        hal.wait_for_selector(SELESAI, timeout=60_000)
+        hal.wait_for_timeout(800)
+        assert hal.get_by_role("heading", name="Dinas Pendidikan").first.is_visible()
+        assert f"profil={DISDIK}" in hal.url
+        assert hal.locator(GALAT).count() == 0
+    finally:
+        hal.close()
+
+
 def test_kunjungan_pertama_lewat_tautan_halaman(db_demo, peramban):
     """Server baru, kunjungan pertama langsung ke halaman non-bawaan dengan filter:
     halaman tetap dijalankan di dalam app.py (filter, navigasi), bukan sendirian."""
