@@ -65,7 +65,6 @@ rumus = {
                 f"skor penyerapan (realisasi terhadap rencana kas {s_d_bulan}, maks. 100). "
                 f"Warna batang: kategori skor gabungan pada {nama_skala}.",
 }
-st.caption(rumus[dasar] + " Nilai sama mendapat peringkat sama.")
 
 if df.empty:
     st.info(f"Tidak ada OPD yang cocok dengan filter ini ({f.cakupan}) dan memiliki data pada {f.periode}. "
@@ -155,10 +154,12 @@ sumbu = {"kinerja": f"Capaian kinerja (%, dibatasi {fmt.angka(batas_atas)})",
 fig = batang_peringkat(df, pita, f"Peringkat OPD menurut {judul_dasar} · {f.periode}", keterangan,
                        ambang=ambang, batas_atas=batas_atas, satuan=satuan, judul_sumbu=sumbu,
                        judul_perubahan=f"vs {pembanding}")
-st.caption("Klik batang atau baris tabel untuk membuka profil OPD. Kolom kanan: perubahan peringkat "
-           f"dibanding {pembanding} (▲ naik, ▼ turun, = tetap, baru = belum berperingkat).")
 acara = st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="grafik_peringkat",
                         config={"displayModeBar": False})
+# Keterangan di bawah grafik: di layar 1280x720 grafik mulai lebih tinggi.
+st.caption(rumus[dasar] + " Nilai sama mendapat peringkat sama. Klik batang atau baris tabel untuk membuka "
+           f"profil OPD. Kolom kanan: perubahan peringkat dibanding {pembanding} (▲ naik, ▼ turun, = tetap, "
+           "baru = belum berperingkat).")
 
 # Tabel peringkat: angka diformat Indonesia sebagai teks, kecuali capaian (batang kemajuan).
 tabel = pd.DataFrame({
