@@ -59,7 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     templat.add_argument("--tanpa-contoh", action="store_true", help="hanya judul kolom, tanpa baris contoh")
     ekspor = sub.add_parser("ekspor", help="tulis paket bahan rapat (XLSX, PPTX atau PDF)",
                             description="Tulis paket bahan rapat evaluasi untuk satu periode: ringkasan dan "
-                                        "poin penting, peringkat, di bawah target, indikator, anggaran, kendala.")
+                                        "poin penting, peringkat, di bawah target, slide per OPD atau per bidang "
+                                        "seperti Mode Rapat, indikator, anggaran, kendala.")
     ekspor.add_argument("--db", type=Path, help="berkas database (bawaan: $KINERJA_DB atau data/kinerja.duckdb)")
     ekspor.add_argument("--tahun", type=int, required=True, help="tahun")
     ekspor.add_argument("--triwulan", type=int, choices=[1, 2, 3, 4],
@@ -67,6 +68,10 @@ def _parser() -> argparse.ArgumentParser:
     ekspor.add_argument("--format", choices=["xlsx", "pptx", "pdf"], required=True, help="jenis berkas")
     ekspor.add_argument("--out", type=Path, help="berkas keluaran (bawaan: nama berisi pemda, tahun, triwulan)")
     ekspor.add_argument("--pemda", help="kode pemda, bila database berisi lebih dari satu pemda")
+    ekspor.add_argument("--slide", choices=["semua", "bawah", "bidang"], default="bawah",
+                        help="slide/bagian per OPD seperti Mode Rapat: semua = semua OPD urut peringkat, "
+                             "bawah = hanya OPD di bawah target, terburuk dulu (bawaan), bidang = satu per "
+                             "bidang urusan")
 
     sandi = sub.add_parser("sandi", help="buat hash kata sandi administrator untuk .streamlit/secrets.toml",
                            description="Minta kata sandi (dua kali, tidak tampil) lalu cetak baris untuk "
@@ -156,7 +161,7 @@ def _ekspor(db_path: Path, args: argparse.Namespace) -> int:
             print(f"Tidak ada data untuk TW {triwulan} {args.tahun}; yang ada: "
                   f"{', '.join(f'TW {t}' for t in tw_ada)}.", file=sys.stderr)
             return 1
-        paket = susun_paket(con, kode, args.tahun, triwulan)
+        paket = susun_paket(con, kode, args.tahun, triwulan, himpunan=args.slide)
         out = args.out or Path(nama_paket(paket.nama_pemda, args.tahun, triwulan, args.format))
         catatan = tulis(paket, args.format, out)
     except SkemaTidakCocok as e:

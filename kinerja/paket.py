@@ -17,6 +17,7 @@ from kinerja import format as fmt
 from kinerja.db import kueri
 from kinerja.poin_penting import Poin, susun_poin
 from kinerja.skala import Pita, pita_dari
+from kinerja.slide import HIMPUNAN, Slide, susun_slide
 
 
 @dataclass
@@ -38,6 +39,13 @@ class Paket:
     indikator: pd.DataFrame         # paket_indikator.sql
     anggaran_bulanan: pd.DataFrame  # paket_anggaran_bulanan.sql
     kendala: pd.DataFrame           # paket_kendala.sql
+    # Slide per OPD / bidang seperti Mode Rapat (kinerja.slide.susun_slide).
+    himpunan: str = "bawah"         # 'semua' | 'bawah' | 'bidang'
+    opd: pd.DataFrame = field(default_factory=pd.DataFrame)               # rapat_opd.sql
+    anggaran_pemda: pd.DataFrame = field(default_factory=pd.DataFrame)    # tren_anggaran_bulanan.sql
+    bidang: pd.DataFrame = field(default_factory=pd.DataFrame)            # paket_bidang.sql
+    anggaran_bidang: pd.DataFrame = field(default_factory=pd.DataFrame)   # paket_bidang_anggaran.sql
+    opd_anggota: pd.DataFrame | None = None  # rapat_opd tanpa filter bidang, untuk tabel anggota bidang
     dibuat: datetime = field(default_factory=datetime.now)
 
     @property
@@ -59,6 +67,64 @@ class Paket:
     @property
     def kosong(self) -> bool:
         return self.kinerja is None and self.peringkat.empty
+
+    @property
+    def slide(self) -> list[Slide]:
+        """Daftar slide persis seperti Mode Rapat untuk himpunan ini."""
+        return susun_slide(self.opd, self.himpunan, self.ambang)
+
+    @property
+    def bulan_akhir(self) -> int:
+        return self.triwulan * 3
+
+    def baris_opd(self, kode_opd: str) -> dict | None:
+        cocok = self.opd[self.opd["kode_opd"] == kode_opd]
+        return cocok.iloc[0].to_dict() if len(cocok) else None
+
+    def anggaran_opd(self, kode_opd: str) -> pd.DataFrame:
+        """Kurva S satu OPD: baris per bulan (s.d. akhir triwulan) dari paket_anggaran_bulanan."""
+        a = self.anggaran_bulanan
+        return a[a["kode_opd"] == kode_opd].sort_values("bulan") if len(a) else a
+
+    def indikator_bawah(self, kode_opd: str) -> pd.DataFrame:
+        """Indikator OPD di bawah target, terendah dulu (urutan halaman Di Bawah Target)."""
+        d = self.di_bawah_target
+        return d[d["kode_opd"] == kode_opd] if len(d) else d
+
+    def kendala_opd(self, kode_opd: str) -> pd.DataFrame:
+        k = self.kendala
+        return k[k["kode_opd"] == kode_opd].sort_values("urutan") if len(k) else k
+
+    def ringkas_bidang(self, kode_urusan: str) -> dict | None:
+        b = self.bidang
+        cocok = b[b["kode_urusan"] == kode_urusan] if len(b) else b
+        return cocok.iloc[0].to_dict() if len(cocok) else None
+
+    def anggota_bidang(self, kode_urusan: str) -> pd.DataFrame:
+        """Baris rapat_opd OPD anggota bidang, urut peringkat (seperti slide bidang)."""
+        r = self.ringkas_bidang(kode_urusan)
+        dasar = self.opd if self.opd_anggota is None else self.opd_anggota
+        if r is None or dasar.empty:
+            return dasar.iloc[0:0]
+        kode = list(r["anggota"])
+        return dasar[dasar["kode_opd"].isin(kode)]
+
+    def anggaran_bidang_ini(self, kode_urusan: str) -> pd.DataFrame:
+        a = self.anggaran_bidang
+        return a[a["kode_urusan"] == kode_urusan].sort_values("bulan") if len(a) else a
+
+    def anggaran_pemda_kini(self) -> pd.DataFrame:
+        """Kurva S pemda (semua OPD dalam filter), tahun ini s.d. akhir triwulan."""
+        a = self.anggaran_pemda
+        if a.empty:
+            return a
+        return a[(a["tahun"] == self.tahun) & (a["bulan"] <= self.bulan_akhir)].sort_values("bulan")
+
+    def anggaran_pemda_lalu(self) -> pd.DataFrame:
+        a = self.anggaran_pemda
+        if a.empty:
+            return a
+        return a[(a["tahun"] == self.tahun - 1) & (a["bulan"] <= self.bulan_akhir)].sort_values("bulan")
 
     def warna_kategori(self, label) -> tuple[str, str] | None:
         """(warna latar, warna teks) pita berlabel ini dari skala database."""
@@ -85,8 +151,13 @@ def _baris(df: pd.DataFrame, tahun: int) -> dict | None:
 
 def susun_paket(con: duckdb.DuckDBPyConnection, kode_pemda: str, tahun: int, triwulan: int,
                 kelompok: str | None = None, kode_urusan: str | None = None,
-                opd=(), cakupan: str | None = None) -> Paket:
-    """Baca seluruh isi paket rapat untuk satu pemda, periode dan filter."""
+                opd=(), cakupan: str | None = None, himpunan: str = "bawah") -> Paket:
+    """Baca seluruh isi paket rapat untuk satu pemda, periode dan filter.
+
+    himpunan: slide per OPD seperti Mode Rapat: 'semua', 'bawah' (OPD di bawah
+    ambang, terburuk dulu) atau 'bidang' (satu slide per bidang urusan)."""
+    if himpunan not in HIMPUNAN:
+        raise ValueError(f"Himpunan slide tidak dikenal: {himpunan!r} (pilih {', '.join(HIMPUNAN)})")
     tahun, triwulan = int(tahun), int(triwulan)
     p = dict(kode_pemda=kode_pemda, tahun=tahun, triwulan=triwulan, kelompok=kelompok,
              kode_urusan=kode_urusan, opd=list(opd or []))
@@ -133,4 +204,12 @@ def susun_paket(con: duckdb.DuckDBPyConnection, kode_pemda: str, tahun: int, tri
         indikator=kueri(con, "paket_indikator", **p),
         anggaran_bulanan=kueri(con, "paket_anggaran_bulanan", **p),
         kendala=kueri(con, "paket_kendala", **p),
+        himpunan=himpunan,
+        opd=kueri(con, "rapat_opd", **p),
+        anggaran_pemda=kueri(con, "tren_anggaran_bulanan", **p),
+        # Anggota bidang seperti Mode Rapat: filter bidang slide menggantikan filter bidang halaman.
+        bidang=kueri(con, "paket_bidang", **p) if himpunan == "bidang" else pd.DataFrame(),
+        anggaran_bidang=kueri(con, "paket_bidang_anggaran", **p) if himpunan == "bidang" else pd.DataFrame(),
+        opd_anggota=(kueri(con, "rapat_opd", **{**p, "kode_urusan": None})
+                     if himpunan == "bidang" and kode_urusan else None),
     )

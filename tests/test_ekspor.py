@@ -12,6 +12,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from kinerja import format as fmt
+from kinerja import slide as sl
 from kinerja.ekspor import gambar as gbr
 from kinerja.ekspor import nama_paket, tulis
 from kinerja.paket import susun_paket
@@ -149,13 +150,13 @@ def test_pptx_sama_dengan_view(con_demo, paket_demo, tmp_path):
     semua = _rata(" ".join(teks))
     for p in paket_demo.poin:
         assert _rata(p.teks) in semua
-    # satu slide per OPD di bawah target: nama OPD muncul sebagai judul
-    for nama in paket_demo.di_bawah_target["nama_opd"].unique():
+    # satu slide per OPD di bawah target (seperti Mode Rapat): nama OPD tertulis di slidenya
+    for nama in sl.opd_di_bawah(paket_demo.opd, paket_demo.ambang)["nama_opd"]:
         assert nama in semua
 
 
 def test_pdf_sama_dengan_view(con_demo, paket_demo, tmp_path, monkeypatch):
-    monkeypatch.setattr(gbr, "ke_png", lambda *a, **k: None)
+    monkeypatch.setattr(gbr, "ke_png_banyak", lambda daftar, **k: [None] * len(daftar))
     monkeypatch.setattr(gbr, "_alasan", "peramban tidak tersedia (tes)")
     path = tmp_path / nama_paket(paket_demo.nama_pemda, 2026, 3, "pdf")
     catatan = tulis(paket_demo, "pdf", path)
@@ -180,7 +181,12 @@ def test_pdf_sama_dengan_view(con_demo, paket_demo, tmp_path, monkeypatch):
 
 
 def test_pptx_tanpa_gambar_tetap_jadi(paket_demo, tmp_path, monkeypatch):
-    monkeypatch.setattr(gbr, "ke_png", lambda *a, **k: None)
+    """Dek hanya berisi grafik asli: tidak pernah memanggil pengekspor gambar."""
+    def _jangan(*a, **k):
+        raise AssertionError("PPTX tidak boleh memerlukan peramban")
+
+    monkeypatch.setattr(gbr, "ke_png_banyak", _jangan)
+    monkeypatch.setattr(gbr, "ke_png", _jangan)
     path = tmp_path / "p.pptx"
     tulis(paket_demo, "pptx", path)
     assert len(Presentation(str(path)).slides) > 4

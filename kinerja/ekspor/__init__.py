@@ -2,8 +2,11 @@
 
     from kinerja.paket import susun_paket
     from kinerja.ekspor import tulis, nama_paket
-    paket = susun_paket(con, "99.01", 2026, 3)
+    paket = susun_paket(con, "99.01", 2026, 3, himpunan="bawah")   # slide per OPD seperti Mode Rapat
     catatan = tulis(paket, "pdf", path)   # daftar catatan: apa yang tidak dimuat dan mengapa
+
+XLSX dan PPTX tidak pernah memerlukan peramban (PPTX berisi grafik asli PowerPoint);
+PDF merender grafik Plotly sekaligus lewat kinerja.ekspor.gambar bila Chromium ada.
 """
 
 from __future__ import annotations

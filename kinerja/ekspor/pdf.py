@@ -1,246 +1,269 @@
-"""Paket rapat sebagai PDF (fpdf2), A4 mendatar, siap cetak.
+"""Paket rapat sebagai PDF (fpdf2), A4 mendatar, siap cetak: isi yang sama dengan dek.
 
-Tabel memakai FPDF.table: pindah halaman otomatis dengan baris judul diulang, teks
-panjang dibungkus di dalam sel (tidak terpotong). Grafik peringkat disisipkan
-sebagai gambar hanya bila pengekspor Plotly (kinerja.ekspor.gambar) berhasil;
-bila tidak, tabel peringkat tetap ada dan catatan menyebut yang tidak dimuat.
+Urutan: sampul dan poin penting, capaian dan realisasi anggaran pemda, peringkat
+(grafik selebar halaman, dipecah per 24 OPD, lalu tabel), OPD di bawah target,
+bagian per OPD atau per bidang seperti Mode Rapat (paket.slide), lalu lampiran:
+kendala semua OPD, serapan anggaran per OPD per bulan (satu baris per OPD; tabel
+rupiah lengkap ada di XLSX) dan semua indikator.
+
+Grafik Plotly (peringkat, kurva S) dirender sekaligus dalam satu sesi peramban
+(gambar.ke_png_banyak), paling banyak MAKS_GAMBAR; bila tidak tersedia, tabel
+angkanya tetap ada dan catatan menyebut yang tidak dimuat.
 """
 
 from __future__ import annotations
 
-import io
-import re
+import math
 from pathlib import Path
 
 import pandas as pd
-from fpdf import FPDF
-from fpdf.fonts import FontFace
 
 from kinerja import format as fmt
+from kinerja import grafik_tren as gt
+from kinerja import slide as sl
 from kinerja.ekspor import gambar as gbr
+from kinerja.ekspor import pdf_grafik as pg
+from kinerja.ekspor.pdf_dasar import PDF, nama
+from kinerja.ekspor.pdf_opd import bagian_anggaran, bagian_bidang, bagian_opd, kunci_kurva
 from kinerja.ekspor.xlsx import baris_ringkasan
 
-HURUF_DIR = Path("/usr/share/fonts/truetype/dejavu")
-_TERLARANG = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def _t(x) -> str:
-    if x is None or (isinstance(x, float) and pd.isna(x)) or x is pd.NA:
-        return "-"
-    return _TERLARANG.sub("", str(x)).replace("\t", " ")
-
-
-def _rgb(hexa: str) -> tuple[int, int, int]:
-    h = hexa.lstrip("#")
-    return tuple(int(h[i:i + 2], 16) for i in (0, 2, 4))
-
-
-class _PDF(FPDF):
-    def __init__(self, paket):
-        super().__init__(orientation="L", unit="mm", format="A4")
-        self.paket = paket
-        self.set_auto_page_break(True, margin=15)
-        self.set_margins(12, 12, 12)
-        if (HURUF_DIR / "DejaVuSans.ttf").exists():
-            self.add_font("Huruf", "", str(HURUF_DIR / "DejaVuSans.ttf"))
-            self.add_font("Huruf", "B", str(HURUF_DIR / "DejaVuSans-Bold.ttf"))
-            self.huruf, self.unicode = "Huruf", True
-        else:  # cadangan: huruf inti PDF (latin-1)
-            self.huruf, self.unicode = "helvetica", False
-        self.set_title(f"Rapat Evaluasi Kinerja OPD {paket.nama_pemda} {paket.periode}")
-        self.set_creator("Dasbor Kinerja OPD")
-
-    def teks(self, x) -> str:
-        s = _t(x)
-        if not self.unicode:
-            s = s.replace("≥", ">=").replace("–", "-").replace("…", "...").replace("•", "-")
-            s = s.encode("latin-1", "replace").decode("latin-1")
-        return s
-
-    def footer(self):
-        self.set_y(-11)
-        self.set_font(self.huruf, "", 8)
-        self.set_text_color(90, 90, 90)
-        self.cell(0, 5, self.teks(f"{self.paket.nama_pemda} · {self.paket.periode} · {self.paket.data_per}"
-                                  f" · halaman {self.page_no()}/{{nb}}"), align="C")
-        self.set_text_color(0, 0, 0)
-
-    def judul(self, teks: str, ukuran=16, baru=True):
-        if baru:
-            self.add_page()
-        self.set_font(self.huruf, "B", ukuran)
-        self.multi_cell(0, ukuran * 0.5, self.teks(teks), new_x="LMARGIN", new_y="NEXT")
-        self.set_font(self.huruf, "", 10)
-        self.set_text_color(80, 80, 80)
-        self.multi_cell(0, 5, self.teks(f"{self.paket.nama_pemda} · {self.paket.periode} · {self.paket.cakupan}"),
-                        new_x="LMARGIN", new_y="NEXT")
-        self.set_text_color(0, 0, 0)
-        self.ln(2)
-
-    def tabel(self, judul_kolom: list[str], baris: list[list], lebar: list[float], ukuran=9,
-              kolom_kategori: int | None = None, rata_kanan: set[int] = frozenset()):
-        self.set_font(self.huruf, "", ukuran)
-        kepala = FontFace(emphasis="BOLD", fill_color=(221, 227, 234))
-        with self.table(col_widths=tuple(lebar), headings_style=kepala, repeat_headings=1,
-                        line_height=ukuran * 0.5, text_align="LEFT", padding=1) as t:
-            r = t.row()
-            for j in judul_kolom:
-                r.cell(self.teks(j))
-            for b in baris:
-                r = t.row()
-                for j, nilai in enumerate(b):
-                    gaya = None
-                    if kolom_kategori is not None and j == kolom_kategori:
-                        w = self.paket.warna_kategori(nilai)
-                        if w:
-                            gaya = FontFace(fill_color=_rgb(w[0]), color=_rgb(w[1]), emphasis="BOLD")
-                    r.cell(self.teks(nilai), style=gaya, align="RIGHT" if j in rata_kanan else None)
-        self.ln(3)
-
-
-def _nama(r) -> str:
-    s = r["singkatan"]
-    return str(s) if isinstance(s, str) and s else str(r["nama_opd"])
+OPD_PER_GAMBAR = 24
+MAKS_GAMBAR = 60      # batas gambar per paket (waktu render ~0,3 detik per gambar)
 
 
 def _peringkat(x) -> str:
     return str(int(x)) if pd.notna(x) else "-"
 
 
-def tulis_pdf(paket, path: str | Path, gambar: bool = True) -> list[str]:
-    """Tulis PDF; kembalikan catatan tentang isi yang tidak dimuat."""
-    catatan: list[str] = []
-    pdf = _PDF(paket)
+def _potongan_peringkat(n: int) -> list[tuple[int, int]]:
+    bagian = max(math.ceil(n / OPD_PER_GAMBAR), 1)
+    ukuran = math.ceil(n / bagian)
+    return [(i, min(i + ukuran, n)) for i in range(0, n, ukuran)]
 
-    # 1. Sampul dan ringkasan.
+
+def _fig_peringkat(paket, awal: int, akhir: int):
+    from kinerja.grafik_peringkat import batang_peringkat, teks_perubahan
+
+    df = paket.peringkat.iloc[awal:akhir]
+    df = df.assign(perubahan=[teks_perubahan(p, q) for p, q in zip(df["peringkat"], df["peringkat_lalu"])])
+    n = len(paket.peringkat)
+    lanjut = f" (urutan {awal + 1}–{akhir} dari {n})" if akhir - awal < n else ""
+    fig = batang_peringkat(
+        df, paket.pita, f"Peringkat OPD menurut capaian kinerja · {paket.periode}{lanjut}",
+        f"{len(paket.peringkat)} OPD · warna dan label = kategori", ambang=paket.ambang,
+        batas_atas=paket.batas_atas, satuan="%", judul_sumbu="Capaian kinerja (%)",
+        judul_perubahan=f"vs {paket.pembanding}")
+    fig.update_layout(margin=dict(r=150))   # judul kolom perubahan tidak terpotong di tepi gambar
+    return fig
+
+
+def _kurva_slide(paket, s) -> tuple[str, pd.DataFrame, str]:
+    if s.jenis == "opd":
+        return kunci_kurva("opd", s.kode_opd), paket.anggaran_opd(s.kode_opd), "% pagu · realisasi vs rencana kas"
+    return (kunci_kurva("bidang", s.kode_urusan), paket.anggaran_bidang_ini(s.kode_urusan),
+            "% pagu · semua OPD bidang ini")
+
+
+def _siapkan_gambar(paket, gambar: bool, catatan: list[str]) -> tuple[dict, str | None]:
+    """Susun semua figure lalu render sekaligus; kembalikan {kunci: png} dan alasan bila gagal."""
+    if not gambar:
+        return {}, "gambar dimatikan"
+    daftar: list[tuple[str, object, int, int]] = []
+    try:
+        for awal, akhir in _potongan_peringkat(len(paket.peringkat)) if len(paket.peringkat) else []:
+            fig = _fig_peringkat(paket, awal, akhir)
+            daftar.append((f"peringkat:{awal}", fig, 1600, int(fig.layout.height)))
+        fig = pg.fig_kurva(paket, paket.anggaran_pemda_kini(), paket.anggaran_pemda_lalu(),
+                           f"Kurva S keuangan {paket.tahun}", "% pagu · semua OPD dalam filter")
+        if fig is not None:
+            daftar.append((kunci_kurva("pemda"), fig, *pg.KURVA_PX))
+        lewat = 0
+        for s in paket.slide:
+            if s.jenis not in ("opd", "bidang"):
+                continue
+            kunci, df, ket = _kurva_slide(paket, s)
+            fig = pg.fig_kurva(paket, df, None, f"Kurva S keuangan {paket.tahun}", ket)
+            if fig is None:
+                continue
+            if len(daftar) >= MAKS_GAMBAR:
+                lewat += 1
+                continue
+            daftar.append((kunci, fig, *pg.KURVA_PX))
+    except Exception as e:  # grafik tidak dapat disusun: tabel angka tetap ada
+        catatan.append(f"Grafik tidak dapat disusun ({type(e).__name__}); tabel angka tetap ada.")
+        return {}, "grafik tidak dapat disusun"
+    if lewat:
+        catatan.append(f"Kurva S {lewat} slide terakhir tidak dimuat sebagai gambar (batas {MAKS_GAMBAR} gambar "
+                       "per paket agar ekspor tetap cepat); angka bulanannya ditulis sebagai tabel.")
+    png = gbr.ke_png_banyak([(f, w, h) for _, f, w, h in daftar])
+    hasil = {k: p for (k, _, _, _), p in zip(daftar, png) if p}
+    return hasil, (gbr.alasan_terakhir() or "pengekspor gambar tidak tersedia") if len(hasil) < len(daftar) else None
+
+
+def _sampul(pdf, paket) -> None:
     pdf.add_page()
-    pdf.set_font(pdf.huruf, "B", 24)
-    pdf.multi_cell(0, 12, pdf.teks(f"Rapat Evaluasi Kinerja OPD — {paket.nama_pemda} · {paket.periode}"),
-                   new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(pdf.huruf, "", 11)
-    pdf.multi_cell(0, 6, pdf.teks(f"{paket.cakupan} · {paket.data_per} · dibuat {fmt.tanggal(paket.dibuat)}"),
-                   new_x="LMARGIN", new_y="NEXT")
+    pdf.paragraf(f"Rapat Evaluasi Kinerja OPD — {paket.nama_pemda} · {paket.periode}", 24, tebal=True, tinggi=12)
+    pdf.paragraf(f"{paket.cakupan} · {sl.HIMPUNAN[paket.himpunan]} · {paket.data_per} · dibuat "
+                 f"{fmt.tanggal(paket.dibuat)}", 11, tinggi=6)
     pdf.ln(3)
-    pdf.set_font(pdf.huruf, "B", 14)
-    pdf.cell(0, 8, "Poin penting", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(pdf.huruf, "", 12)
+    pdf.paragraf("Poin penting", 14, tebal=True, tinggi=8)
     for p in paket.poin or []:
-        pdf.multi_cell(0, 6.5, pdf.teks(f"• {p.teks}"), new_x="LMARGIN", new_y="NEXT")
+        pdf.paragraf(f"• {p.teks}", 12, tinggi=6.5)
         pdf.ln(1)
     if not paket.poin:
-        pdf.multi_cell(0, 6.5, pdf.teks(f"Belum ada data capaian kinerja untuk {paket.periode}."),
-                       new_x="LMARGIN", new_y="NEXT")
+        pdf.paragraf(f"Belum ada data capaian kinerja untuk {paket.periode}.", 12, tinggi=6.5)
     pdf.ln(3)
     pdf.tabel(["Ringkasan", "Nilai"], [list(b) for b in baris_ringkasan(paket)], [80, 193], ukuran=10)
-    pdf.set_font(pdf.huruf, "", 9)
-    pdf.multi_cell(0, 5, pdf.teks("Kategori (skala aktif): " + "; ".join(
-        f"{p.label} ≥ {fmt.angka(p.batas_bawah)}%" for p in paket.pita)), new_x="LMARGIN", new_y="NEXT")
+    pdf.paragraf("Kategori (skala aktif): " + "; ".join(
+        f"{p.label} ≥ {fmt.angka(p.batas_bawah)}%" for p in paket.pita), 9, tinggi=5)
 
-    # 2. Peringkat: grafik (bila pengekspor gambar ada) dan tabel.
+
+def _bagian_peringkat(pdf, paket, png: dict, tanpa_gambar: str | None, catatan: list[str]) -> None:
     df = paket.peringkat
-    pdf.judul(f"Peringkat OPD menurut capaian kinerja · {paket.periode}")
-    if gambar and not df.empty:
-        png = _gambar_peringkat(paket)
-        if png:
-            from PIL import Image
-
-            lebar_px, tinggi_px = Image.open(io.BytesIO(png)).size
-            sisa = pdf.h - pdf.b_margin - pdf.get_y() - 2
-            w = min(pdf.epw, sisa * lebar_px / tinggi_px)   # muat utuh di sisa halaman
-            pdf.image(io.BytesIO(png), x=pdf.l_margin + (pdf.epw - w) / 2, w=w)
-            pdf.add_page()
-        else:
-            catatan.append(f"Grafik peringkat tidak dimuat sebagai gambar ({gbr.alasan_terakhir()}); "
-                           "tabel peringkat tetap ada.")
-    elif not gambar:
-        catatan.append("Grafik peringkat tidak dimuat (gambar dimatikan); tabel peringkat tetap ada.")
+    judul = f"Peringkat OPD menurut capaian kinerja · {paket.periode}"
+    potongan = _potongan_peringkat(len(df)) if len(df) else []
+    ada = [png.get(f"peringkat:{a}") for a, _ in potongan]
+    if potongan and all(ada):
+        for i, gambar_ in enumerate(ada):
+            pdf.judul(judul + (f" ({i + 1}/{len(ada)})" if len(ada) > 1 else ""))
+            y = pdf.get_y()
+            pdf.gambar_png(gambar_, None, y, pdf.epw, h_maks=pdf.h - pdf.b_margin - y - 1)
+    elif potongan:
+        catatan.append(f"Grafik peringkat tidak dimuat sebagai gambar ({tanpa_gambar}); tabel peringkat tetap ada.")
+    pdf.judul(f"{judul} · tabel")
     if df.empty:
-        pdf.multi_cell(0, 6, "Tidak ada OPD dengan data pada periode ini.", new_x="LMARGIN", new_y="NEXT")
-    else:
-        pdf.tabel(["Peringkat", "OPD", "Nama OPD", "Capaian", "Kategori", "Realisasi keuangan",
-                   "Rencana kas", "Pagu", "Peringkat thn lalu"],
-                  [[_peringkat(r["peringkat"]), _nama(r), r["nama_opd"], fmt.persen(r["capaian"]),
-                    r["kategori"] if pd.notna(r["kategori"]) else fmt.NA, fmt.persen(r["persen_realisasi"]),
-                    fmt.persen(r["persen_rencana"]), fmt.rupiah(r["pagu"]), _peringkat(r["peringkat_lalu"])]
-                   for _, r in df.iterrows()],
-                  [18, 26, 75, 20, 28, 26, 22, 30, 28], kolom_kategori=4, rata_kanan={0, 3, 5, 6, 7, 8})
+        pdf.paragraf("Tidak ada OPD dengan data pada periode ini.", 11)
+        return
+    pdf.tabel(["Peringkat", "OPD", "Nama OPD", "Capaian", "Kategori", "Realisasi keuangan", "Rencana kas",
+               "Pagu", "Peringkat tahun lalu"],
+              [[_peringkat(r["peringkat"]), nama(r), r["nama_opd"], fmt.persen(r["capaian"]),
+                r["kategori"] if pd.notna(r["kategori"]) else fmt.NA, fmt.persen(r["persen_realisasi"]),
+                fmt.persen(r["persen_rencana"]), fmt.rupiah(r["pagu"]), _peringkat(r["peringkat_lalu"])]
+               for _, r in df.iterrows()],
+              [22, 28, 70, 20, 30, 26, 22, 28, 27], kolom_kategori=4, rata_kanan={0, 3, 5, 6, 7, 8})
 
-    # 3. Di bawah target.
+
+def _bagian_di_bawah_target(pdf, paket) -> None:
+    opd = sl.opd_di_bawah(paket.opd, paket.ambang)
+    pdf.judul(f"OPD di bawah target (capaian < {fmt.persen(paket.ambang, 0)})",
+              sub=f"{len(opd)} dari {len(paket.opd)} OPD · {paket.nama_pemda} · {paket.periode} · terburuk dulu")
+    if opd.empty:
+        pdf.paragraf(f"Semua OPD yang dinilai mencapai target pada {paket.periode}.", 11)
+    else:
+        baris = []
+        for i, (_, r) in enumerate(opd.iterrows(), start=1):
+            ken = paket.kendala_opd(r["kode_opd"])
+            baris.append([str(i), nama(r), r["nama_opd"], fmt.persen(r["capaian"]), r["kategori"],
+                          f"{int(r['jumlah_di_bawah_target'])} dari {int(r['jumlah_terhitung'])}",
+                          "\n".join(str(x) for x in ken["kendala"] if isinstance(x, str)) or "belum dilaporkan"])
+        pdf.tabel(["No", "OPD", "Nama OPD", "Capaian", "Kategori", f"Indikator < {fmt.angka(paket.ambang)}%",
+                   "Kendala"], baris, [10, 28, 62, 20, 30, 25, 98], kolom_kategori=4, rata_kanan={0, 3, 5})
     d = paket.di_bawah_target
     pdf.judul(f"Indikator di bawah target (capaian < {fmt.persen(paket.ambang, 0)})")
     if d.empty:
-        pdf.multi_cell(0, 6, "Tidak ada indikator di bawah target pada periode ini.", new_x="LMARGIN", new_y="NEXT")
-    else:
-        pdf.tabel(["OPD", "Capaian OPD", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Kategori"],
-                  [[_nama(r), fmt.persen(r["capaian_opd"]), r["indikator"], r["satuan"],
-                    fmt.angka(r["target"], 2) if pd.notna(r["target"]) else fmt.NA,
-                    fmt.angka(r["realisasi"], 2) if pd.notna(r["realisasi"]) else fmt.NA,
-                    fmt.persen(r["capaian"]), r["kategori"] if pd.notna(r["kategori"]) else fmt.NA]
-                   for _, r in d.iterrows()],
-                  [28, 22, 100, 25, 22, 22, 22, 32], kolom_kategori=7, rata_kanan={1, 4, 5, 6})
+        pdf.paragraf("Tidak ada indikator di bawah target pada periode ini.", 11)
+        return
+    pdf.tabel(["OPD", "Capaian OPD", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Kategori"],
+              [[nama(r), fmt.persen(r["capaian_opd"]), r["indikator"], r["satuan"],
+                fmt.angka(r["target"], 2) if pd.notna(r["target"]) else fmt.NA,
+                fmt.angka(r["realisasi"], 2) if pd.notna(r["realisasi"]) else fmt.NA,
+                fmt.persen(r["capaian"]), r["kategori"] if pd.notna(r["kategori"]) else fmt.NA]
+               for _, r in d.iterrows()],
+              [28, 22, 100, 25, 22, 22, 22, 32], kolom_kategori=7, rata_kanan={1, 4, 5, 6})
 
-    # 4. Kendala dan tindak lanjut.
+
+def baris_pivot(paket) -> tuple[list[str], list[list[str]], list[int]]:
+    """Serapan per OPD: pagu, % realisasi kumulatif tiap bulan, rencana dan deviasi bulan
+    terakhir, fisik. Satu baris per OPD (urut nama), angka dari paket_anggaran_bulanan."""
+    a = paket.anggaran_bulanan
+    bulan = sorted(int(b) for b in a["bulan"].unique())
+    akhir = bulan[-1]
+    judul = (["OPD", f"Pagu {gt.BULAN_PENDEK[akhir - 1]} (Rp)"] + [gt.BULAN_PENDEK[b - 1] for b in bulan]
+             + [f"Rencana {gt.BULAN_PENDEK[akhir - 1]}", "Deviasi (poin)", "Fisik"])
+    baris = []
+    for _, g in a.groupby(["nama_opd", "kode_opd"], sort=True):
+        per_bulan = {int(b): r for b, r in zip(g["bulan"], g.to_dict("records"))}
+        terakhir = per_bulan.get(akhir, {})
+        baris.append([nama(g.iloc[0]), fmt.angka(terakhir.get("pagu"))]
+                     + [fmt.angka(per_bulan[b]["persen_realisasi"], 1) if b in per_bulan else fmt.NA for b in bulan]
+                     + [fmt.angka(terakhir.get("persen_rencana"), 1), fmt.angka(terakhir.get("deviasi"), 1),
+                        fmt.angka(terakhir.get("realisasi_fisik"), 1)])
+    return judul, baris, bulan
+
+
+def _bagian_anggaran_opd(pdf, paket) -> None:
+    a = paket.anggaran_bulanan
+    if a.empty:
+        pdf.judul(f"Serapan anggaran per OPD · {paket.tahun}")
+        pdf.paragraf(f"Belum ada data anggaran untuk {paket.tahun}.", 11)
+        return
+    judul, baris, bulan = baris_pivot(paket)
+    pdf.judul(f"Serapan anggaran per OPD per bulan · {paket.tahun} (s.d. {fmt.bulan(bulan[-1])})",
+              sub=f"{paket.nama_pemda} · realisasi keuangan kumulatif dalam % pagu; rencana kas, deviasi "
+                  "(poin) dan fisik (%) pada bulan terakhir. Angka rupiah per bulan: paket XLSX, lembar "
+                  "Anggaran per bulan.")
+    lebar = [28, 32] + [14] * len(bulan) + [18, 17, 13]
+    pdf.tabel(judul, baris, lebar, ukuran=7.5, rata_kanan=set(range(1, len(judul))))
+
+
+def _lampiran(pdf, paket) -> None:
     k = paket.kendala
-    pdf.judul("Kendala dan tindak lanjut")
+    pdf.judul("Kendala dan tindak lanjut semua OPD")
     if k.empty:
-        pdf.multi_cell(0, 6, "Belum ada kendala yang dilaporkan untuk periode ini.", new_x="LMARGIN", new_y="NEXT")
+        pdf.paragraf("Belum ada kendala yang dilaporkan untuk periode ini.", 11)
     else:
         pdf.tabel(["OPD", "Capaian", "Kategori", "Kendala", "Tindak lanjut"],
-                  [[_nama(r), fmt.persen(r["capaian"]), r["kategori"] if pd.notna(r["kategori"]) else fmt.NA,
+                  [[nama(r), fmt.persen(r["capaian"]), r["kategori"] if pd.notna(r["kategori"]) else fmt.NA,
                     r["kendala"], r["tindak_lanjut"]] for _, r in k.iterrows()],
-                  [28, 20, 28, 100, 97], kolom_kategori=2, rata_kanan={1})
-
-    # 5. Anggaran per OPD per bulan.
-    a = paket.anggaran_bulanan
-    pdf.judul(f"Anggaran per OPD per bulan · {paket.tahun} (s.d. {fmt.TRIWULAN[paket.triwulan]})")
-    if a.empty:
-        pdf.multi_cell(0, 6, f"Belum ada data anggaran untuk {paket.tahun}.", new_x="LMARGIN", new_y="NEXT")
-    else:
-        pdf.tabel(["OPD", "Bulan", "Pagu (Rp)", "Rencana kas (Rp)", "Realisasi (Rp)", "Rencana kas",
-                   "Realisasi", "Deviasi", "Fisik"],
-                  [[_nama(r), fmt.bulan(int(r["bulan"])), fmt.angka(r["pagu"]), fmt.angka(r["rencana_kumulatif"]),
-                    fmt.angka(r["realisasi_kumulatif"]), fmt.persen(r["persen_rencana"]),
-                    fmt.persen(r["persen_realisasi"]), fmt.poin(r["deviasi"]), fmt.persen(r["realisasi_fisik"])]
-                   for _, r in a.iterrows()],
-                  [30, 24, 40, 40, 40, 24, 24, 26, 25], ukuran=8, rata_kanan={2, 3, 4, 5, 6, 7, 8})
-
-    # 6. Semua indikator.
+                  [28, 20, 30, 98, 97], kolom_kategori=2, rata_kanan={1})
+    _bagian_anggaran_opd(pdf, paket)
     i = paket.indikator
     pdf.judul(f"Semua indikator · {paket.periode}")
     if i.empty:
-        pdf.multi_cell(0, 6, "Tidak ada indikator pada periode ini.", new_x="LMARGIN", new_y="NEXT")
-    else:
-        pdf.tabel(["OPD", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Kategori", "Keterangan"],
-                  [[_nama(r), r["indikator"], r["satuan"],
-                    fmt.angka(r["target"], 2) if pd.notna(r["target"]) else fmt.NA,
-                    fmt.angka(r["realisasi"], 2) if pd.notna(r["realisasi"]) else fmt.NA,
-                    fmt.persen(r["capaian"]), r["kategori"] if pd.notna(r["kategori"]) else fmt.NA,
-                    r["status"] if pd.notna(r["status"]) else ""]
-                   for _, r in i.iterrows()],
-                  [26, 100, 24, 22, 22, 20, 28, 31], ukuran=8, kolom_kategori=6, rata_kanan={3, 4, 5})
+        pdf.paragraf("Tidak ada indikator pada periode ini.", 11)
+        return
+    pdf.tabel(["OPD", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Kategori", "Keterangan"],
+              [[nama(r), r["indikator"], r["satuan"],
+                fmt.angka(r["target"], 2) if pd.notna(r["target"]) else fmt.NA,
+                fmt.angka(r["realisasi"], 2) if pd.notna(r["realisasi"]) else fmt.NA,
+                fmt.persen(r["capaian"]), r["kategori"] if pd.notna(r["kategori"]) else fmt.NA,
+                r["status"] if pd.notna(r["status"]) else ""]
+               for _, r in i.iterrows()],
+              [26, 100, 24, 22, 22, 20, 28, 31], ukuran=8, kolom_kategori=6, rata_kanan={3, 4, 5})
 
+
+def tulis_pdf(paket, path: str | Path, gambar: bool = True) -> list[str]:
+    """Tulis PDF; kembalikan catatan tentang isi yang tidak dimuat."""
+    catatan: list[str] = []
+    png, tanpa_gambar = _siapkan_gambar(paket, gambar, catatan)
+    pdf = PDF(paket)
+    _sampul(pdf, paket)
+    kurva_hilang = 0
+
+    def _png(kunci: str, df: pd.DataFrame) -> bytes | None:
+        nonlocal kurva_hilang
+        hasil = png.get(kunci)
+        if hasil is None and len(df) and df["persen_realisasi"].notna().any():
+            kurva_hilang += 1
+        return hasil
+
+    bagian_anggaran(pdf, paket, _png(kunci_kurva("pemda"), paket.anggaran_pemda_kini()), tanpa_gambar)
+    _bagian_peringkat(pdf, paket, png, tanpa_gambar, catatan)
+    _bagian_di_bawah_target(pdf, paket)
+    for s in paket.slide:
+        if s.jenis == "opd":
+            kunci, df, _ = _kurva_slide(paket, s)
+            bagian_opd(pdf, paket, s.kode_opd, _png(kunci, df), tanpa_gambar)
+        elif s.jenis == "bidang":
+            kunci, df, _ = _kurva_slide(paket, s)
+            bagian_bidang(pdf, paket, s.kode_urusan, s.judul, _png(kunci, df), tanpa_gambar)
+    if kurva_hilang and tanpa_gambar:
+        catatan.append(f"Kurva S ({kurva_hilang} grafik) tidak dimuat sebagai gambar ({tanpa_gambar}); angka "
+                       "bulanannya ditulis sebagai tabel.")
+    _lampiran(pdf, paket)
     if catatan:
         pdf.judul("Catatan ekspor", ukuran=12)
-        pdf.set_font(pdf.huruf, "", 10)
         for c in catatan:
-            pdf.multi_cell(0, 5.5, pdf.teks(f"• {c}"), new_x="LMARGIN", new_y="NEXT")
+            pdf.paragraf(f"• {c}", 10, tinggi=5.5)
     pdf.output(str(path))
     return catatan
-
-
-def _gambar_peringkat(paket) -> bytes | None:
-    from kinerja.grafik_peringkat import batang_peringkat, teks_perubahan
-
-    df = paket.peringkat.assign(
-        perubahan=[teks_perubahan(p, q) for p, q in zip(paket.peringkat["peringkat"],
-                                                        paket.peringkat["peringkat_lalu"])])
-    try:
-        fig = batang_peringkat(
-            df, paket.pita, f"Peringkat OPD menurut capaian kinerja · {paket.periode}",
-            f"{len(df)} OPD · warna dan label = kategori", ambang=paket.ambang,
-            batas_atas=paket.batas_atas, satuan="%", judul_sumbu="Capaian kinerja (%)",
-            judul_perubahan=f"vs {paket.pembanding}")
-    except Exception as e:  # grafik tidak dapat disusun: tabel tetap ada
-        gbr._alasan = f"grafik tidak dapat disusun: {type(e).__name__}"
-        return None
-    return gbr.ke_png(fig, lebar=1600)
