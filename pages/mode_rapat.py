@@ -18,11 +18,12 @@ from kinerja import format as fmt
 from kinerja import grafik
 from kinerja import grafik_tren as gt
 from kinerja import slide as sl
+from kinerja.ekspor.nama import MIME, nama_paket
 from kinerja.grafik_peringkat import batang_peringkat, teks_perubahan
 from kinerja.poin_penting import susun_poin
 from kinerja.skala import pita_berlabel, pita_dari
 from kinerja.ui import tema_rapat
-from kinerja.ui.data import kueri
+from kinerja.ui.data import kueri, paket_rapat
 from kinerja.ui.data import pengaturan as baca_pengaturan
 from kinerja.ui.kerangka import mulai_halaman
 from kinerja.ui.komponen import data_per
@@ -412,4 +413,10 @@ with st.container(key="rapat_atur"):
         st.radio("Tema", list(sl.TEMA), key="r_tema", format_func=sl.TEMA.get)
         st.caption("Periode, sektor dan OPD mengikuti filter halaman lain (atau parameter tautan). "
                    "Tautan halaman ini membuka slide yang sedang tampil.")
+        st.markdown("**Unduh slide ini sebagai bahan rapat**")
+        for fmt_, label in (("pptx", "Presentasi (PPTX)"), ("pdf", "Cetak (PDF)"), ("xlsx", "Excel (XLSX)")):
+            st.download_button(label, data=lambda fmt_=fmt_: paket_rapat(fmt_, f, himpunan),
+                               file_name=nama_paket(f.nama_pemda, f.tahun, f.triwulan, fmt_), mime=MIME[fmt_],
+                               icon=":material/download:", on_click="ignore", width="stretch",
+                               key=f"r_paket_{fmt_}")
         st.page_link("pages/ringkasan.py", label="Keluar dari Mode Rapat", icon=":material/close:")

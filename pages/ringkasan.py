@@ -142,8 +142,9 @@ with kanan:
 
 # Bahan rapat untuk dikirim ke Bupati dan kepala OPD: dibuat saat tombol ditekan.
 st.subheader("Unduh bahan rapat", anchor=False)
-st.caption(f"{f.periode} · {f.cakupan}: ringkasan dan poin penting, peringkat, di bawah target, indikator, "
-           "anggaran per bulan, kendala.")
+st.caption(f"{f.periode} · {f.cakupan}: ringkasan dan poin penting, peringkat, di bawah target (dengan "
+           "gauge, kurva S dan kendala tiap OPD di bawah target), indikator, anggaran per bulan, kendala. "
+           "Slide untuk semua OPD atau per bidang: unduh dari Mode Rapat.")
 kol = st.columns(3)
 for k, (fmt_, label) in zip(kol, [("xlsx", "Excel (XLSX)"), ("pptx", "Presentasi (PPTX)"), ("pdf", "Cetak (PDF)")]):
     k.download_button(label, data=lambda fmt_=fmt_: paket_rapat(fmt_, f),

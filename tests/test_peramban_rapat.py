@@ -163,3 +163,34 @@ def test_grafik_ikut_membesar_di_layar_besar(server, peramban):
     assert len(kecil) == len(besar) >= 2, tinggi
     for a, b in zip(kecil, besar):
         assert b / a == pytest.approx(1.5, abs=0.05), tinggi
+
+
+def test_unduh_pptx_mengikuti_himpunan_slide(server, peramban, db_demo, tmp_path):
+    """Analis memilih 'Per bidang urusan' di Mode Rapat lalu mengunduh PPTX: dek berisi slide
+    bidang yang sama (urutan sama) dengan yang tampil, bukan himpunan bawaan paket."""
+    import duckdb
+    from pptx import Presentation
+
+    from kinerja.paket import susun_paket
+    from kinerja.slide import susun_slide
+
+    hal = _buka(peramban, f"{server}/mode_rapat?{PERIODE}&set=bidang&slide=1", 1280, 720)
+    try:
+        hal.get_by_role("button", name=re.compile("Pengaturan tayangan")).click()
+        with hal.expect_download(timeout=120_000) as unduhan:
+            hal.get_by_role("button", name=re.compile("Presentasi \\(PPTX\\)")).click()
+        berkas = tmp_path / unduhan.value.suggested_filename
+        unduhan.value.save_as(berkas)
+    finally:
+        hal.close()
+    assert berkas.name == "paket-rapat_kabupaten-nusa-makmur_2026_TW3.pptx"
+    con = duckdb.connect(str(db_demo), read_only=True)
+    try:
+        paket = susun_paket(con, "99.01", 2026, 3, himpunan="bidang")
+    finally:
+        con.close()
+    bidang = [s.judul for s in susun_slide(paket.opd, "bidang", paket.ambang) if s.jenis == "bidang"]
+    judul = [sh.text_frame.text for sl_ in Presentation(str(berkas)).slides for sh in sl_.shapes
+             if sh.has_text_frame and sh.text_frame.text.startswith("Bidang ")]
+    assert len(bidang) > 10
+    assert [j for j in judul if j in bidang] == bidang

@@ -137,18 +137,20 @@ def pengaturan() -> dict[str, str]:
 
 @st.cache_data(max_entries=12, show_spinner="Menyusun bahan rapat...")
 def _paket(path: str, mtime: float, format_: str, kode_pemda: str, tahun: int, triwulan: int,
-           kelompok, kode_urusan, opd: tuple, cakupan: str) -> tuple[bytes, list[str]]:
+           kelompok, kode_urusan, opd: tuple, cakupan: str, himpunan: str) -> tuple[bytes, list[str]]:
     from kinerja.ekspor import ke_bytes
     from kinerja.paket import susun_paket
 
     paket = susun_paket(_koneksi(path, mtime), kode_pemda, tahun, triwulan, kelompok=kelompok,
-                        kode_urusan=kode_urusan, opd=opd, cakupan=cakupan)
+                        kode_urusan=kode_urusan, opd=opd, cakupan=cakupan, himpunan=himpunan)
     return ke_bytes(paket, format_)
 
 
-def paket_rapat(format_: str, f) -> bytes:
-    """Paket bahan rapat (xlsx/pptx/pdf) untuk filter f; dibuat saat diminta, lalu di-cache."""
+def paket_rapat(format_: str, f, himpunan: str = "bawah") -> bytes:
+    """Paket bahan rapat (xlsx/pptx/pdf) untuk filter f dan himpunan slide OPD (seperti
+    Mode Rapat: semua | bawah | bidang); dibuat saat diminta, lalu di-cache. Yang tidak
+    dapat dimuat (mis. gambar grafik tanpa peramban) tertulis di dalam berkasnya."""
     path, mtime = _kunci()
     data, _ = _paket(path, mtime, format_, f.kode_pemda, f.tahun, f.triwulan, f.kelompok, f.kode_urusan,
-                     tuple(f.opd), f.cakupan)
+                     tuple(f.opd), f.cakupan, himpunan)
     return data
