@@ -14,7 +14,14 @@ pasang() {  # pasang [--no-install-recommends] PAKET...
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
 }
 [ -x /usr/bin/chromium ] || pasang chromium fonts-dejavu-core
-command -v soffice >/dev/null 2>&1 || pasang --no-install-recommends libreoffice-calc libreoffice-impress fonts-dejavu-core
+lo_ada() {  # soffice saja tidak cukup: konversi XLSX/PPTX perlu Calc dan Impress
+    if command -v dpkg >/dev/null 2>&1; then
+        dpkg -s libreoffice-calc libreoffice-impress >/dev/null 2>&1
+    else
+        command -v soffice >/dev/null 2>&1
+    fi
+}
+lo_ada || pasang --no-install-recommends libreoffice-calc libreoffice-impress fonts-dejavu-core
 
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
