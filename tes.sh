@@ -15,11 +15,15 @@ pasang() {  # pasang [--no-install-recommends] PAKET...
 }
 [ -x /usr/bin/chromium ] || pasang chromium fonts-dejavu-core
 lo_ada() {  # soffice saja tidak cukup: konversi XLSX/PPTX perlu Calc dan Impress
-    if command -v dpkg >/dev/null 2>&1; then
-        dpkg -s libreoffice-calc libreoffice-impress >/dev/null 2>&1
-    else
+    if ! command -v dpkg-query >/dev/null 2>&1; then
         command -v soffice >/dev/null 2>&1
+        return
     fi
+    local p
+    for p in libreoffice-calc libreoffice-impress; do
+        # Paket yang dihapus tetapi konfigurasinya tertinggal juga "dikenal" dpkg: periksa statusnya.
+        [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" = "install ok installed" ] || return 1
+    done
 }
 lo_ada || pasang --no-install-recommends libreoffice-calc libreoffice-impress fonts-dejavu-core
 
