@@ -3,14 +3,6 @@
 -- (cocok_filter dengan bidang itu): semua OPD yang kodenya mencakup bidang tersebut
 -- (opd_bidang), dibatasi kelompok dan daftar OPD filter. Capaian bidang = rata-rata
 -- capaian OPD anggotanya, seperti ringkasan_kinerja_tahunan. Satu kueri untuk semua bidang.
-WITH anggota AS (
-    SELECT DISTINCT ob.kode_urusan, ob.kode_opd
-    FROM opd_bidang ob
-    JOIN urusan u ON u.kode_urusan = ob.kode_urusan
-    WHERE ob.kode_pemda = $kode_pemda
-      AND ($kelompok IS NULL OR u.kelompok = $kelompok)
-      AND cocok_filter(ob.kode_pemda, ob.kode_opd, NULL, NULL, $opd)
-)
 SELECT a.kode_urusan,
        avg(o.capaian) AS capaian,
        kategori_capaian(avg(o.capaian)) AS kategori,
@@ -18,7 +10,7 @@ SELECT a.kode_urusan,
        count(o.capaian) AS jumlah_opd_dinilai,
        count(*) FILTER (WHERE o.capaian < pengaturan_angka('ambang_di_bawah_target')) AS jumlah_opd_di_bawah_target,
        list(o.kode_opd ORDER BY o.peringkat NULLS LAST, o.nama_opd, o.kode_opd) AS anggota
-FROM anggota a
+FROM anggota_bidang($kode_pemda, $kelompok, $opd) a
 JOIN capaian_opd_rinci o ON o.kode_pemda = $kode_pemda AND o.kode_opd = a.kode_opd
      AND o.tahun = $tahun AND o.triwulan = $triwulan
 GROUP BY a.kode_urusan

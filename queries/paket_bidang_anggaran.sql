@@ -2,14 +2,6 @@
 -- setiap bidang (anggota seperti paket_bidang.sql) per bulan pada tahun terpilih,
 -- s.d. bulan akhir triwulan. Persen dari pagu bulan itu (seperti tren_anggaran_bulanan);
 -- bulan tanpa data tidak muncul (bukan nol). Satu kueri untuk semua bidang.
-WITH anggota AS (
-    SELECT DISTINCT ob.kode_urusan, ob.kode_opd
-    FROM opd_bidang ob
-    JOIN urusan u ON u.kode_urusan = ob.kode_urusan
-    WHERE ob.kode_pemda = $kode_pemda
-      AND ($kelompok IS NULL OR u.kelompok = $kelompok)
-      AND cocok_filter(ob.kode_pemda, ob.kode_opd, NULL, NULL, $opd)
-)
 SELECT g.kode_urusan, a.bulan,
        count(*) AS jumlah_opd,
        sum(a.pagu) AS pagu,
@@ -20,7 +12,7 @@ SELECT g.kode_urusan, a.bulan,
        persen_pagu(sum(a.realisasi_kumulatif), sum(a.pagu))
          - persen_pagu(sum(a.rencana_kumulatif), sum(a.pagu)) AS deviasi,
        fisik_tertimbang(a.realisasi_fisik, a.pagu) AS realisasi_fisik
-FROM anggota g
+FROM anggota_bidang($kode_pemda, $kelompok, $opd) g
 JOIN anggaran_bulanan a ON a.kode_pemda = $kode_pemda AND a.kode_opd = g.kode_opd
 WHERE a.tahun = $tahun AND a.bulan <= $triwulan * 3
 GROUP BY g.kode_urusan, a.bulan

@@ -120,3 +120,14 @@ CREATE OR REPLACE MACRO cocok_filter(p_pemda, p_opd, f_kelompok, f_urusan, f_opd
             p_pemda || '|' || p_opd)
     )
 );
+
+-- Anggota setiap bidang urusan untuk slide per bidang (Mode Rapat, paket rapat): semua
+-- OPD yang kodenya mencakup bidang itu (opd_bidang), dibatasi kelompok dan daftar OPD
+-- filter, seperti cocok_filter dengan bidang tersebut.
+CREATE OR REPLACE MACRO anggota_bidang(p_pemda, f_kelompok, f_opd) AS TABLE
+    SELECT DISTINCT ob.kode_urusan, ob.kode_opd
+    FROM opd_bidang ob
+    JOIN urusan u ON u.kode_urusan = ob.kode_urusan
+    WHERE ob.kode_pemda = p_pemda
+      AND (f_kelompok IS NULL OR u.kelompok = f_kelompok)
+      AND cocok_filter(ob.kode_pemda, ob.kode_opd, NULL, NULL, f_opd);
