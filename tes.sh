@@ -9,7 +9,7 @@ PY=${PYTHON:-python3}
 # (tes bahwa XLSX/PPTX paket rapat terbuka di aplikasi kantor lain).
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 pasang() {  # pasang [--no-install-recommends] PAKET...
-    echo "Memasang paket Debian: $* ..."
+    echo "Memasang paket Debian: ${*//--no-install-recommends/} ..."
     [ -n "${APT_SIAP:-}" ] || { $SUDO apt-get update -qq; APT_SIAP=1; }
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
 }
