@@ -140,7 +140,7 @@ def _ekspor(db_path: Path, args: argparse.Namespace) -> int:
     con = db.buka(db_path, read_only=True)
     try:
         periksa_versi(con)
-        periksa_turunan(con)
+        periksa_turunan(con, db_path)
         pemda = db.kueri(con, "pemda")
         if args.pemda and args.pemda not in set(pemda["kode_pemda"]):
             print(f"Pemda {args.pemda} tidak ada; pilihan: {', '.join(pemda['kode_pemda'])}", file=sys.stderr)

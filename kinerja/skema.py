@@ -135,12 +135,12 @@ def perbarui_turunan(con: duckdb.DuckDBPyConnection) -> bool:
     return True
 
 
-def periksa_turunan(con: duckdb.DuckDBPyConnection) -> None:
+def periksa_turunan(con: duckdb.DuckDBPyConnection, berkas: str | Path = "BERKAS") -> None:
     """Untuk koneksi baca-saja: pesan jelas alih-alih "Catalog Error" dari makro yang tidak ada."""
     if not turunan_mutakhir(con):
         raise SkemaTidakCocok(
             "Aturan (makro/view) di database ini berasal dari versi aplikasi lain. "
-            "Jalankan: python -m kinerja perbarui --db BERKAS"
+            f"Jalankan: python -m kinerja perbarui --db {berkas}"
         )
 
 
