@@ -255,25 +255,34 @@ def _impor(db_path: Path, args: argparse.Namespace) -> int:
 
     import duckdb
 
+    from kinerja.impor.tukar import DatabaseBerubah, tulis_lewat_salinan
+
+    def _muat(con) -> list:
+        # Setelah validasi (yang tidak memakai makro/view): impor yang ditolak tidak mengubah
+        # apa pun, dan database dari versi aplikasi sebelumnya tidak membuat dasbor gagal.
+        if perbarui_turunan(con):
+            print("Aturan (makro/view) database diperbarui ke versi aplikasi ini.")
+        return _jalankan(con, dry_run=False)
+
     try:
-        con = db.buka(db_path, read_only=args.dry_run)
+        # Validasi baca-saja: berhasil juga saat dasbor sedang membuka database.
+        con = db.buka(db_path, read_only=True)
     except duckdb.IOException as e:
         if "lock" not in str(e).lower():
             raise
-        print(f"Database {db_path} sedang dibuka proses lain (mis. dasbor yang berjalan), sehingga tidak "
-              "dapat ditulis. Muat lewat halaman Kelola Data, atau hentikan dasbor lalu ulangi. "
-              "Tidak ada yang berubah.", file=sys.stderr)
+        print(f"Database {db_path} sedang ditulis proses lain (mis. impor lain). Tunggu sampai selesai "
+              "lalu ulangi. Tidak ada yang berubah.", file=sys.stderr)
         return 1
     try:
-        periksa_versi(con)
-        # Semua berkas divalidasi lebih dulu; baru dimuat bila tidak ada satu pun masalah.
-        hasil = _jalankan(con, dry_run=True)
+        try:
+            periksa_versi(con)
+            # Semua berkas divalidasi lebih dulu; baru dimuat bila tidak ada satu pun masalah.
+            hasil = _jalankan(con, dry_run=True)
+        finally:
+            con.close()
         if not args.dry_run:
-            # Setelah validasi (yang tidak memakai makro/view): impor yang ditolak tidak mengubah
-            # apa pun, dan database dari versi aplikasi sebelumnya tidak membuat dasbor gagal.
-            if perbarui_turunan(con):
-                print("Aturan (makro/view) database diperbarui ke versi aplikasi ini.")
-            hasil = _jalankan(con, dry_run=False)
+            # Dimuat ke salinan lalu ditukar: dasbor yang berjalan tidak perlu dihentikan.
+            hasil = tulis_lewat_salinan(db_path, _muat)
     except SkemaTidakCocok as e:
         print(str(e), file=sys.stderr)
         return 1
@@ -282,8 +291,10 @@ def _impor(db_path: Path, args: argparse.Namespace) -> int:
         for m in e.masalah:
             print(f"  - {m}", file=sys.stderr)
         return 1
-    finally:
-        con.close()
+    except DatabaseBerubah:
+        print(f"Database {db_path} diubah proses lain selama impor ini; tidak ada yang dimuat. "
+              "Ulangi impor.", file=sys.stderr)
+        return 1
     for h in hasil:
         print(h.ringkas())
         for c in h.catatan:

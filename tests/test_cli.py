@@ -23,6 +23,14 @@ def _sidik(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _hitung(path: Path, tabel: str) -> int:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(f"SELECT count(*) FROM {tabel}").fetchone()[0]  # nama tabel dari tes sendiri
+    finally:
+        con.close()
+
+
 def test_bantuan_berbahasa_indonesia():
     for argumen in ([], ["demo"], ["impor"]):
         hasil = _jalankan(*argumen, "--help")
@@ -129,21 +137,47 @@ def test_impor_sipd_lewat_cli(tmp_path):
     assert "lra_januari.xlsx" in ok.stdout and "dimuat" in ok.stdout
 
 
-def test_impor_saat_database_dikunci_proses_lain(tmp_path):
-    """Dasbor yang berjalan memegang database (baca-saja): impor baris perintah
-    menolak dengan pesan jelas, tanpa traceback, dan tidak mengubah apa pun."""
+def _pemegang(db: Path, baca_saja: bool) -> subprocess.Popen:
+    """Proses lain yang memegang database: dasbor (baca-saja) atau penulis."""
+    p = subprocess.Popen([sys.executable, "-c",
+                          "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=sys.argv[2] == '1'); "
+                          "print('siap', flush=True); time.sleep(60)", str(db), "1" if baca_saja else "0"],
+                         stdout=subprocess.PIPE, text=True)
+    assert p.stdout.readline().strip() == "siap"
+    return p
+
+
+def test_impor_saat_dasbor_berjalan(tmp_path):
+    """Dasbor yang berjalan memegang database baca-saja: impor baris perintah tetap jalan
+    (dimuat ke salinan lalu ditukar), tanpa menghentikan dasbor; dasbor melihat data baru
+    setelah membuka ulang berkasnya."""
     db = tmp_path / "k.duckdb"
     assert _jalankan("demo", "--db", str(db)).returncode == 0
-    pemegang = subprocess.Popen([sys.executable, "-c",
-                                 "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True); "
-                                 "print('siap', flush=True); time.sleep(30)", str(db)],
-                                stdout=subprocess.PIPE, text=True)
+    pemegang = _pemegang(db, baca_saja=True)
     try:
-        assert pemegang.stdout.readline().strip() == "siap"
+        sebelum = _hitung(db, "log_impor")
+        hasil = _jalankan("impor", "--db", str(db), str(FIXTURE))
+        assert hasil.returncode == 0, hasil.stderr
+        assert pemegang.poll() is None          # dasbor tetap hidup
+        assert _hitung(db, "log_impor") == sebelum + 1
+        assert _hitung(db, "pemda") == 2         # pemda uji dari fixture kecil ikut dimuat
+        assert not list(tmp_path.glob("*.impor-*"))   # salinan tidak tertinggal
+    finally:
+        pemegang.kill()
+        pemegang.wait()
+
+
+def test_impor_saat_proses_lain_menulis(tmp_path):
+    """Proses lain sedang menulis (memegang kunci tulis): impor menolak dengan pesan jelas,
+    tanpa traceback, dan tidak mengubah apa pun."""
+    db = tmp_path / "k.duckdb"
+    assert _jalankan("demo", "--db", str(db)).returncode == 0
+    pemegang = _pemegang(db, baca_saja=False)
+    try:
         sidik = _sidik(db)
         hasil = _jalankan("impor", "--db", str(db), str(FIXTURE))
         assert hasil.returncode == 1
-        assert "sedang dibuka proses lain" in hasil.stderr and "Traceback" not in hasil.stderr
+        assert "sedang ditulis proses lain" in hasil.stderr and "Traceback" not in hasil.stderr
         assert _sidik(db) == sidik
     finally:
         pemegang.kill()

@@ -3,24 +3,17 @@
 `periksa` menjalankan impor sebagai uji coba (dry_run) pada koneksi baca-saja:
 tidak ada yang ditulis, dan koneksi baca-saja aplikasi tetap dipakai bersama.
 
-`muat_berkas` menulis ke SALINAN berkas database, lalu menukarnya dengan berkas
-asli (os.replace, atomik). Selama impor, pengguna lain tetap membaca database
-lama tanpa gangguan (DuckDB menolak koneksi tulis ke berkas yang sedang dibuka
-baca-saja di proses yang sama, jadi menulis di tempat berarti menutup semua
-koneksi mereka selama impor berjalan). Gagal di tengah jalan = salinan dibuang,
-database asli tidak tersentuh. Setelah ditukar, waktu ubah berkas berubah:
-semua sesi membuka koneksi baru (kunci cache baru) dan melihat data baru.
+`muat_berkas` menulis ke SALINAN berkas database lalu menukarnya dengan berkas
+asli (kinerja.impor.tukar): pengguna lain tetap membaca database lama selama
+impor, dan gagal di tengah jalan tidak menyentuh berkas asli.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import shutil
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -30,6 +23,7 @@ import duckdb
 from kinerja import db
 from kinerja.impor.masalah import ImporGagal, Masalah
 from kinerja.impor.muat import HasilImpor
+from kinerja.impor.tukar import DatabaseBerubah, tulis_lewat_salinan
 from kinerja.kode import bidang_dari_kode_opd
 from kinerja.skema import SkemaTidakCocok, periksa_versi
 
@@ -166,24 +160,11 @@ class ImporSedangBerjalan(RuntimeError):
     """Impor lain (sesi lain) sedang menulis database."""
 
 
-def _salinan(db_path: Path) -> Path:
-    # Berakhiran .duckdb di folder yang sama (os.replace harus pada sistem berkas yang
-    # sama; data/*.duckdb tidak di-commit). Bukan <db>.tmp: itu folder sementara DuckDB.
-    return db_path.with_name(f"{db_path.stem}.impor-{os.getpid()}.duckdb")
-
-
-def _hapus(path: Path) -> None:
-    for p in (path, path.with_name(path.name + ".wal")):
-        try:
-            p.unlink()
-        except FileNotFoundError:
-            pass
-
-
 def muat_berkas(db_path: Path, paths: list[Path], opsi: Opsi, *, pengguna: str | None = None,
                 lepas_koneksi: Callable[[], None] | None = None) -> HasilImpor | list[Masalah]:
     """Validasi ulang lalu muat, dalam satu transaksi pada salinan database yang
-    kemudian menggantikan aslinya. Masalah apa pun: daftar masalah, database asli utuh.
+    kemudian menggantikan aslinya (kinerja.impor.tukar). Masalah apa pun: daftar
+    masalah, database asli utuh.
 
     lepas_koneksi dipanggil sebelum dan sesudah berkas ditukar (halaman memberi
     kinerja.ui.data.bersihkan_cache) agar tidak ada koneksi yang tertinggal pada
@@ -194,48 +175,22 @@ def muat_berkas(db_path: Path, paths: list[Path], opsi: Opsi, *, pengguna: str |
         return kurang
     if not _KUNCI_IMPOR.acquire(blocking=False):
         raise ImporSedangBerjalan("Impor lain sedang berjalan; tunggu sebentar lalu coba lagi.")
-    db_path = Path(db_path)
-    salinan = _salinan(db_path)
+
+    def _tulis(con: duckdb.DuckDBPyConnection) -> HasilImpor:
+        periksa_versi(con)
+        return _jalankan(con, paths, opsi, dry_run=False, pengguna=pengguna)
+
     try:
-        _hapus(salinan)
-        awal = db_path.stat()
-        shutil.copyfile(db_path, salinan)
-        wal = db_path.with_name(db_path.name + ".wal")
-        if wal.exists():
-            shutil.copyfile(wal, salinan.with_name(salinan.name + ".wal"))
-        con = db.buka(salinan, read_only=False)
-        try:
-            periksa_versi(con)
-            hasil = _jalankan(con, paths, opsi, dry_run=False, pengguna=pengguna)
-        except ImporGagal as e:
-            return list(e.masalah)
-        except SkemaTidakCocok as e:
-            return _masalah_umum(paths, str(e))
-        finally:
-            con.close()  # menulis checkpoint: salinan utuh tanpa .wal
-        kini = db_path.stat()
-        if (kini.st_mtime_ns, kini.st_size, kini.st_ino) != (awal.st_mtime_ns, awal.st_size, awal.st_ino):
-            return _masalah_umum(paths, "database diubah proses lain selama impor (mis. baris perintah); "
-                                        "tidak ada yang dimuat, periksa lalu muat ulang")
-        if lepas_koneksi:
-            lepas_koneksi()
-        if wal.exists():
-            wal.unlink()  # sudah termasuk di salinan; jangan diputar ulang pada berkas baru
-        os.replace(salinan, db_path)
-        _sentuh(db_path, awal.st_mtime)
-        if lepas_koneksi:
-            lepas_koneksi()
-        return hasil
+        return tulis_lewat_salinan(Path(db_path), _tulis, lepas_koneksi)
+    except ImporGagal as e:
+        return list(e.masalah)
+    except SkemaTidakCocok as e:
+        return _masalah_umum(paths, str(e))
+    except DatabaseBerubah:
+        return _masalah_umum(paths, "database diubah proses lain selama impor (mis. baris perintah); "
+                                    "tidak ada yang dimuat, periksa lalu muat ulang")
     finally:
-        _hapus(salinan)
         _KUNCI_IMPOR.release()
-
-
-def _sentuh(path: Path, mtime_lama: float) -> None:
-    """Waktu ubah harus berbeda dari sebelumnya (kunci cache koneksi di aplikasi)."""
-    if path.stat().st_mtime == mtime_lama:
-        t = max(time.time(), mtime_lama + 0.001)
-        os.utime(path, (t, t))
 
 
 def dengan_buat_opd(opsi: Opsi, buat: bool) -> Opsi:
