@@ -197,6 +197,7 @@ def _perbarui(db_path: Path) -> int:
     import duckdb
 
     from kinerja import db
+    from kinerja.impor.tukar import DatabaseBerubah, tulis_lewat_salinan
     from kinerja.skema import SkemaTidakCocok, perbarui_turunan, periksa_versi, turunan_mutakhir
 
     if not _database_ada(db_path):
@@ -211,19 +212,19 @@ def _perbarui(db_path: Path) -> int:
         finally:
             con.close()
         if diperbarui:
-            con = db.buka(db_path, read_only=False)
-            try:
-                diperbarui = perbarui_turunan(con)
-            finally:
-                con.close()
+            # Lewat salinan: dasbor yang sedang membuka berkas tidak perlu dihentikan.
+            diperbarui = tulis_lewat_salinan(db_path, perbarui_turunan)
     except SkemaTidakCocok as e:
         print(str(e), file=sys.stderr)
+        return 1
+    except DatabaseBerubah:
+        print(f"Database {db_path} diubah proses lain selama pembaruan; ulangi.", file=sys.stderr)
         return 1
     except duckdb.IOException as e:
         if "lock" not in str(e).lower():
             raise
-        print(f"Database {db_path} sedang dibuka proses lain (mis. dasbor yang berjalan), sehingga aturannya "
-              "tidak dapat diperbarui. Hentikan proses itu lalu ulangi. Tidak ada yang berubah.", file=sys.stderr)
+        print(f"Database {db_path} sedang ditulis proses lain (mis. impor), sehingga aturannya tidak dapat "
+              "diperbarui. Tunggu sampai selesai lalu ulangi. Tidak ada yang berubah.", file=sys.stderr)
         return 1
     if diperbarui:
         print(f"Aturan (makro/view) database diperbarui ke versi aplikasi ini; data tidak berubah: {db_path}")

@@ -16,6 +16,7 @@ import streamlit as st
 
 from kinerja import db
 from kinerja.demo import bangun_demo
+from kinerja.impor.tukar import DatabaseBerubah, tulis_lewat_salinan
 from kinerja.lokasi import lokasi_database
 from kinerja.skema import SkemaTidakCocok, perbarui_turunan, periksa_versi, turunan_mutakhir
 
@@ -62,10 +63,6 @@ _TURUNAN_DIPERIKSA: set[tuple[str, float]] = set()
 _KUNCI_TURUNAN = threading.Lock()
 
 
-class _BerkasTerkunci(RuntimeError):
-    """Makro/view perlu diperbarui, tetapi proses lain membuka berkasnya."""
-
-
 def _pastikan_turunan() -> bool:
     """Perbarui makro/view database yang dibangun versi aplikasi sebelumnya (tanpa
     itu halaman gagal dengan "Catalog Error"). Benar bila baru saja diperbarui."""
@@ -80,19 +77,9 @@ def _pastikan_turunan() -> bool:
         finally:
             con.close()
         if not mutakhir:
-            # DuckDB menolak koneksi tulis selagi proses ini masih membuka berkas yang
-            # sama baca-saja; koneksi lama itu toh gagal pada makro yang tidak ada.
-            _koneksi.clear()
-            try:
-                con = db.buka(kunci[0], read_only=False)
-            except duckdb.IOException as e:
-                if "lock" not in str(e).lower():
-                    raise
-                raise _BerkasTerkunci(str(e)) from e
-            try:
-                perbarui_turunan(con)
-            finally:
-                con.close()
+            # Lewat salinan yang lalu ditukar: proses lain yang sedang membaca berkas ini
+            # (dasbor lain, baris perintah) tidak perlu berhenti.
+            tulis_lewat_salinan(Path(kunci[0]), perbarui_turunan, lepas_koneksi=_koneksi.clear)
             kunci = _kunci()  # berkas baru ditulis: waktu ubahnya berganti
         _TURUNAN_DIPERIKSA.add(kunci)
         return not mutakhir
@@ -113,12 +100,17 @@ def pastikan_database() -> None:
     except SkemaTidakCocok as e:
         st.error(str(e))
         st.stop()
-    except _BerkasTerkunci:
+    except DatabaseBerubah:
         st.error(f"Aturan database (makro/view) perlu diperbarui ke versi aplikasi ini, tetapi berkas "
-                 f"{path} sedang dibuka proses lain (mis. dasbor lain atau `python -m kinerja`). "
-                 "Hentikan proses itu lalu muat ulang halaman ini, atau jalankan "
-                 f"`python -m kinerja perbarui --db {path}` setelah proses itu selesai. "
+                 f"{path} sedang diubah proses lain (mis. impor). Muat ulang halaman ini sebentar lagi. "
                  "Data tidak berubah.")
+        st.stop()
+    except duckdb.IOException as e:
+        if "lock" not in str(e).lower():
+            raise
+        # Proses lain memegang kunci tulis langsung pada berkas (bukan lewat salinan).
+        st.error(f"Database {path} sedang ditulis proses lain. Muat ulang halaman ini setelah proses "
+                 "itu selesai.")
         st.stop()
 
 
