@@ -140,7 +140,7 @@ def _kosong(teks: str) -> None:
 def _tabel_opd(df: pd.DataFrame, nomor_awal: int = 1, batang: bool = True) -> str:
     """Tabel OPD: nomor, OPD, capaian, batang (bila lebar), kategori, indikator di bawah target."""
     baris = "".join(
-        f"<tr><td class='angka'>{i}</td><td>{esc(_nama(r.singkatan, r.nama_opd))}</td>"
+        f"<tr><td class='angka'>{i}</td><td class='teks'>{esc(_nama(r.singkatan, r.nama_opd))}</td>"
         f"<td class='angka'><b>{esc(fmt.persen(r.capaian))}</b></td>"
         + (f"<td>{_batang(r.capaian, r.kategori)}</td>" if batang else "") + f"<td>{_chip(r.kategori)}</td>"
         f"<td class='angka'>{int(r.jumlah_di_bawah_target)} dari {int(r.jumlah_terhitung)}</td></tr>"
