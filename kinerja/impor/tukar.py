@@ -42,6 +42,29 @@ def hapus(path: Path) -> None:
             pass
 
 
+def _proses_hidup(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # ada, milik pengguna lain
+        return True
+    return True
+
+
+def bersihkan_sisa(db_path: Path) -> list[Path]:
+    """Hapus salinan yang tertinggal oleh impor yang dimatikan paksa (SIGKILL, listrik padam):
+    berkas <db>.impor-<pid>.duckdb yang prosesnya sudah tidak ada. Salinan proses yang
+    masih hidup tidak disentuh."""
+    dihapus = []
+    for sisa in db_path.parent.glob(f"{db_path.stem}.impor-*.duckdb"):
+        pid = sisa.name[len(db_path.stem) + len(".impor-"):-len(".duckdb")]
+        if pid.isdigit() and int(pid) != os.getpid() and not _proses_hidup(int(pid)):
+            hapus(sisa)
+            dihapus.append(sisa)
+    return dihapus
+
+
 def _sentuh(path: Path, mtime_lama: float) -> None:
     """Waktu ubah harus berbeda dari sebelumnya (kunci cache koneksi di aplikasi)."""
     if path.stat().st_mtime == mtime_lama:
@@ -59,6 +82,7 @@ def tulis_lewat_salinan(db_path: Path, tulis: Callable[[duckdb.DuckDBPyConnectio
     db_path = Path(db_path)
     salinan = salinan_untuk(db_path)
     try:
+        bersihkan_sisa(db_path)
         hapus(salinan)
         awal = db_path.stat()
         shutil.copyfile(db_path, salinan)
