@@ -221,7 +221,7 @@ def _perbarui(db_path: Path) -> int:
         print(f"Database {db_path} diubah proses lain selama pembaruan; ulangi.", file=sys.stderr)
         return 1
     except duckdb.IOException as e:
-        if "lock" not in str(e).lower():
+        if not db.terkunci(e):
             raise
         print(f"Database {db_path} sedang ditulis proses lain (mis. impor), sehingga aturannya tidak dapat "
               "diperbarui. Tunggu sampai selesai lalu ulangi. Tidak ada yang berubah.", file=sys.stderr)
@@ -269,7 +269,7 @@ def _impor(db_path: Path, args: argparse.Namespace) -> int:
         # Validasi baca-saja: berhasil juga saat dasbor sedang membuka database.
         con = db.buka(db_path, read_only=True)
     except duckdb.IOException as e:
-        if "lock" not in str(e).lower():
+        if not db.terkunci(e):
             raise
         print(f"Database {db_path} sedang ditulis proses lain (mis. impor lain). Tunggu sampai selesai "
               "lalu ulangi. Tidak ada yang berubah.", file=sys.stderr)

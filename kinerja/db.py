@@ -25,6 +25,11 @@ def buka(path: str | Path, read_only: bool = True) -> duckdb.DuckDBPyConnection:
 
 
 @lru_cache(maxsize=None)
+def terkunci(e: BaseException) -> bool:
+    """Galat DuckDB karena proses lain memegang kunci berkas (DuckDB menolak, tidak menunggu)."""
+    return isinstance(e, duckdb.IOException) and "lock" in str(e).lower()
+
+
 def teks_kueri(nama: str) -> str:
     """Isi queries/<nama>.sql. Nama dibatasi agar tidak keluar dari folder."""
     if not _NAMA_KUERI.match(nama):

@@ -106,7 +106,7 @@ def pastikan_database() -> None:
                  "Data tidak berubah.")
         st.stop()
     except duckdb.IOException as e:
-        if "lock" not in str(e).lower():
+        if not db.terkunci(e):
             raise
         # Proses lain memegang kunci tulis langsung pada berkas (bukan lewat salinan).
         st.error(f"Database {path} sedang ditulis proses lain. Muat ulang halaman ini setelah proses "
