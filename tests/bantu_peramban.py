@@ -48,13 +48,43 @@ def mulai_server(db: Path) -> tuple[subprocess.Popen, str]:
     pytest.fail("streamlit tidak siap dalam 60 detik:\n" + proses.stdout.read().decode())
 
 
-def buka(peramban, url: str, lebar: int, tinggi: int):
-    """Halaman baru pada ukuran layar itu, menunggu skrip dan Plotly selesai."""
+# Grafik Plotly tergambar bila elemennya ada, SVG utamanya ada, tingginya sama dengan tinggi
+# tata letak Plotly (grafik "stretch" sudah menyesuaikan wadahnya), dan tinggi semua grafik
+# tidak berubah pada beberapa pemeriksaan berturut-turut. Plotly menggambar setelah skrip
+# selesai, dan di mesin CI yang sibuk bisa jauh lebih lambat: ditunggu kondisinya, bukan waktu.
+_GRAFIK_SIAP = """([n, stabil]) => {
+  const g = [...document.querySelectorAll('.js-plotly-plot')];
+  const siap = g.length >= n && g.every(e => {
+    const svg = e.querySelector('.main-svg'), r = e.getBoundingClientRect();
+    return e._fullLayout && svg && r.height > 0 && Math.abs(e._fullLayout.height - r.height) < 2;
+  });
+  const sidik = siap ? g.map(e => Math.round(e.getBoundingClientRect().height) + 'x' +
+                                 Math.round(e.getBoundingClientRect().width)).join(',') : null;
+  const w = window.__grafik_tes || (window.__grafik_tes = {sidik: null, kali: 0});
+  if (sidik !== null && sidik === w.sidik) { w.kali += 1; } else { w.sidik = sidik; w.kali = 0; }
+  return sidik !== null && w.kali >= stabil;
+}"""
+
+
+def tunggu_grafik(hal, jumlah: int = 0, batas_ms: int = 60_000) -> None:
+    """Tunggu sampai sedikitnya `jumlah` grafik Plotly tergambar dan ukurannya tetap."""
+    hal.wait_for_selector(SELESAI, timeout=batas_ms)
+    hal.evaluate("() => { window.__grafik_tes = null; }")
+    try:
+        hal.wait_for_function(_GRAFIK_SIAP, arg=[jumlah, 3], polling=150, timeout=batas_ms)
+    except Exception as e:  # noqa: BLE001 - pesan yang menyebut apa yang tidak tergambar
+        ada = hal.locator(".js-plotly-plot").count()
+        raise AssertionError(f"grafik tidak tergambar: {ada} dari {jumlah} grafik Plotly dalam "
+                             f"{batas_ms // 1000} detik ({hal.url})") from e
+    hal.wait_for_selector(SELESAI, timeout=batas_ms)
+
+
+def buka(peramban, url: str, lebar: int, tinggi: int, grafik: int = 0):
+    """Halaman baru pada ukuran layar itu, setelah skrip selesai dan sedikitnya `grafik`
+    grafik Plotly tergambar dengan ukuran akhirnya."""
     hal = peramban.new_page(viewport={"width": lebar, "height": tinggi})
     hal.goto(url)
-    hal.wait_for_selector(SELESAI, timeout=60_000)
-    hal.wait_for_timeout(1500)  # Plotly menggambar setelah skrip selesai
-    hal.wait_for_selector(SELESAI, timeout=60_000)
+    tunggu_grafik(hal, grafik)
     return hal
 
 

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.bantu_peramban import GALAT, LAYAR, SELESAI, mulai_server as _mulai_server, buka as _buka
+from playwright.sync_api import expect
+
+from tests.bantu_peramban import GALAT, LAYAR, SELESAI, mulai_server as _mulai_server, buka as _buka, tunggu_grafik
 
 AKAR = Path(__file__).resolve().parent.parent
 UKURAN = [(1280, 720), (1920, 1080)]
@@ -43,7 +45,7 @@ DINKES, DISDIK = "1.02.0.00.0.00.01.0000", "1.01.0.00.0.00.01.0000"
 @pytest.mark.parametrize("nama,jalur,teks", HALAMAN)
 def test_halaman_tampil_dan_tangkapan_layar(server, peramban, nama, jalur, teks, lebar, tinggi):
     LAYAR.mkdir(exist_ok=True)
-    hal = _buka(peramban, f"{server}/{jalur}", lebar, tinggi)
+    hal = _buka(peramban, f"{server}/{jalur}", lebar, tinggi, grafik=GRAFIK.get(nama, 0))
     try:
         assert hal.locator(GALAT).count() == 0, hal.locator(GALAT).all_inner_texts()
         assert hal.locator("[role='dialog']").count() == 0, hal.locator("[role='dialog']").all_inner_texts()
@@ -53,7 +55,7 @@ def test_halaman_tampil_dan_tangkapan_layar(server, peramban, nama, jalur, teks,
         hal.screenshot(path=str(LAYAR / f"{nama}_{lebar}x{tinggi}.png"))
         # Seluruh halaman (tinggi layar diperbesar) untuk ditinjau
         hal.set_viewport_size({"width": lebar, "height": 2400})
-        hal.wait_for_timeout(800)
+        tunggu_grafik(hal, GRAFIK.get(nama, 0))
         hal.screenshot(path=str(LAYAR / f"{nama}_{lebar}x{tinggi}_penuh.png"))
     finally:
         hal.close()
@@ -93,8 +95,7 @@ def test_navigasi_sidebar_menjaga_filter(server, peramban):
         assert hal.locator(GALAT).count() == 0
         hal.locator("[data-testid='stSidebarNav'] a").filter(has_text="Ringkasan").first.click()
         hal.wait_for_selector(SELESAI, timeout=60_000)
-        hal.wait_for_timeout(1000)
-        assert hal.get_by_text("TW IV 2023").first.is_visible()
+        expect(hal.get_by_text("TW IV 2023").first).to_be_visible(timeout=30_000)
         assert hal.locator(GALAT).count() == 0
     finally:
         hal.close()
@@ -107,13 +108,13 @@ def test_profil_kembali_ke_opd_terakhir(server, peramban):
     try:
         assert hal.get_by_role("heading", name="Dinas Pendidikan").first.is_visible()
         hal.locator("[data-testid='stSidebarNav'] a").filter(has_text="Ringkasan").first.click()
+        hal.wait_for_url(lambda u: "/profil_opd" not in u, timeout=30_000)
         hal.wait_for_selector(SELESAI, timeout=60_000)
-        hal.wait_for_timeout(800)
+        expect(hal.get_by_text("Ringkasan Kinerja OPD").first).to_be_visible(timeout=30_000)
         hal.locator("[data-testid='stSidebarNav'] a").filter(has_text="Profil OPD").first.click()
         hal.wait_for_url("**/profil_opd**", timeout=30_000)
         hal.wait_for_selector(SELESAI, timeout=60_000)
-        hal.wait_for_timeout(800)
-        assert hal.get_by_role("heading", name="Dinas Pendidikan").first.is_visible()
+        expect(hal.get_by_role("heading", name="Dinas Pendidikan").first).to_be_visible(timeout=30_000)
         assert f"profil={DISDIK}" in hal.url
         assert hal.locator(GALAT).count() == 0
     finally:
@@ -141,17 +142,16 @@ def test_kunjungan_pertama_lewat_tautan_halaman(db_demo, peramban):
 def test_klik_batang_peringkat_membuka_profil(server, peramban):
     """Di rapat, analis mengeklik OPD pada grafik peringkat: profilnya terbuka
     dengan periode yang sama."""
-    hal = _buka(peramban, f"{server}/peringkat_opd?tahun=2025&triwulan=4", 1920, 1080)
+    hal = _buka(peramban, f"{server}/peringkat_opd?tahun=2025&triwulan=4", 1920, 1080, grafik=1)
     try:
         batang = hal.locator(".js-plotly-plot .barlayer .point path").last  # OPD terbawah
         batang.scroll_into_view_if_needed()
         batang.click(force=True)
         hal.wait_for_url("**/profil_opd**", timeout=30_000)
         hal.wait_for_selector(SELESAI, timeout=60_000)
-        hal.wait_for_timeout(1000)
+        expect(hal.get_by_text("Indikator kinerja").first).to_be_visible(timeout=30_000)
         assert hal.locator(GALAT).count() == 0
         assert "profil=" in hal.url and "tahun=2025" in hal.url
-        assert hal.get_by_text("Indikator kinerja").first.is_visible()
         assert hal.get_by_role("combobox", name="Tahun").input_value() == "2025"
     finally:
         hal.close()

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.bantu_peramban import GALAT, LAYAR, SELESAI, buka as _buka
 
@@ -55,7 +56,7 @@ def _nomor(hal) -> str:
 @pytest.mark.parametrize("jenis,param,judul,grafik", SLIDE)
 def test_slide_terbaca_dan_tidak_terpotong(server, peramban, jenis, param, judul, grafik, tema, lebar, tinggi):
     LAYAR.mkdir(exist_ok=True)
-    hal = _buka(peramban, f"{server}/mode_rapat?{PERIODE}&{param}&tema={tema}", lebar, tinggi)
+    hal = _buka(peramban, f"{server}/mode_rapat?{PERIODE}&{param}&tema={tema}", lebar, tinggi, grafik=grafik)
     try:
         assert hal.locator(GALAT).count() == 0, hal.locator(GALAT).all_inner_texts()
         assert hal.locator("[role='dialog']").count() == 0
@@ -92,8 +93,10 @@ def test_putar_otomatis_lalu_jeda(server, peramban):
                               timeout=25_000)
         assert "slide=2" in hal.url
         hal.get_by_role("button", name=re.compile("^Jeda")).click()
+        # Jeda berlaku bila tombolnya berganti menjadi "Putar otomatis"; lalu selama lebih dari
+        # satu jeda (10 detik) slide tidak boleh berganti: menunggu waktu di sini memang isi tesnya.
+        expect(hal.get_by_role("button", name=re.compile("Putar otomatis"))).to_be_visible(timeout=30_000)
         hal.wait_for_selector(SELESAI, timeout=30_000)
-        hal.wait_for_timeout(500)
         sekarang = _nomor(hal)
         hal.wait_for_timeout(13_000)
         assert _nomor(hal) == sekarang, "masih berganti slide setelah dijeda"
@@ -152,7 +155,7 @@ def test_grafik_ikut_membesar_di_layar_besar(server, peramban):
     seperti teksnya), bukan tetap berukuran layar kecil dengan sepertiga bawah kosong."""
     tinggi = {}
     for lebar, t in UKURAN:
-        hal = _buka(peramban, f"{server}/mode_rapat?{PERIODE}&set=bawah&slide=4", lebar, t)
+        hal = _buka(peramban, f"{server}/mode_rapat?{PERIODE}&set=bawah&slide=4", lebar, t, grafik=2)
         try:
             tinggi[t] = hal.evaluate(_TINGGI_GRAFIK)
             bawah = hal.evaluate("document.querySelector('.st-key-rapat_kendali').getBoundingClientRect().bottom")
