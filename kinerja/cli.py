@@ -22,9 +22,14 @@ def _parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="bangun database demo (Kabupaten Nusa Makmur, fiktif)",
                           description="Bangun database demo dari data/demo/*.csv. "
-                                      "Aman dijalankan berulang: tidak berubah bila sudah mutakhir.")
+                                      "Aman dijalankan berulang: tidak berubah bila sudah mutakhir. "
+                                      "Tidak pernah menimpa berkas yang berisi data selain demo "
+                                      "(data yang diimpor, pemda lain, berkas asing): itu ditolak.")
     demo.add_argument("--db", type=Path, help="berkas database (bawaan: $KINERJA_DB atau data/kinerja.duckdb)")
     demo.add_argument("--paksa", action="store_true", help="bangun ulang walaupun sudah mutakhir")
+    demo.add_argument("--biarkan-data-sendiri", action="store_true",
+                      help="bila berkas berisi data selain demo, biarkan (keluar 0) alih-alih menolak; "
+                           "dipakai jalankan.sh")
 
     impor = sub.add_parser("impor", help="validasi lalu muat berkas ke database",
                            description="Validasi berkas, lalu muat seluruhnya dalam satu transaksi. "
@@ -92,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         return _sandi(args.stdin)
     db_path = (args.db.expanduser().resolve() if args.db else lokasi_database())
     if args.perintah == "demo":
-        return _demo(db_path, args.paksa)
+        return _demo(db_path, args.paksa, args.biarkan_data_sendiri)
     if args.perintah == "perbarui":
         return _perbarui(db_path)
     if args.perintah == "ekspor":
@@ -175,12 +180,18 @@ def _ekspor(db_path: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def _demo(db_path: Path, paksa: bool) -> int:
-    from kinerja.demo import bangun_demo
+def _demo(db_path: Path, paksa: bool, biarkan_data_sendiri: bool = False) -> int:
+    from kinerja.demo import DemoDitolak, bangun_demo, isi_selain_demo
     from kinerja.impor.masalah import ImporGagal
 
+    if biarkan_data_sendiri and (isi := isi_selain_demo(db_path)):
+        print(f"Database {db_path} dipakai apa adanya ({isi}); data demo tidak dibangun.")
+        return 0
     try:
         hasil = bangun_demo(db_path, paksa=paksa)
+    except DemoDitolak as e:
+        print(str(e), file=sys.stderr)
+        return 1
     except ImporGagal as e:
         print(f"Data demo tidak sah ({len(e.masalah)} masalah):", file=sys.stderr)
         for m in e.masalah:

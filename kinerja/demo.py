@@ -10,10 +10,52 @@ import os
 import tempfile
 from pathlib import Path
 
+import csv
+
 from kinerja import db
 from kinerja.impor.muat import HasilImpor, impor_template, sidik_berkas
 from kinerja.lokasi import FOLDER_DEMO
 from kinerja.skema import buat_skema, turunan_mutakhir, versi_database, VERSI_SKEMA
+
+# Pengguna yang dicatat log_impor untuk pembangunan demo (impor_template(pengguna=...)).
+PENGGUNA_DEMO = "demo"
+
+
+class DemoDitolak(RuntimeError):
+    """Berkas tujuan berisi sesuatu selain data demo: tidak pernah ditimpa demo."""
+
+
+def kode_pemda_demo() -> set[str]:
+    """Kode pemda fiktif demo, dari sumbernya sendiri (data/demo/pemda.csv)."""
+    with open(FOLDER_DEMO / "pemda.csv", encoding="utf-8", newline="") as f:
+        return {r["kode_pemda"] for r in csv.DictReader(f)}
+
+
+def isi_selain_demo(path: Path) -> str | None:
+    """None bila berkas di path tidak ada atau hanya berisi data demo; selain itu kalimat yang
+    menyebut apa isinya (pemda lain, impor dari berkas lain, atau bukan database demo)."""
+    path = Path(path)
+    if not path.exists():
+        return None
+    try:
+        con = db.buka(path, read_only=True)
+    except Exception as e:  # noqa: BLE001 - berkas rusak, asing atau terkunci: jangan ditimpa
+        return f"berkas ini tidak dapat dibuka sebagai database ({type(e).__name__}: {str(e)[:120]})"
+    try:
+        if versi_database(con) is None:
+            return "berkas ini bukan database Dasbor Kinerja OPD"
+        pemda = {r[0]: r[1] for r in db.kueri(con, "impor/pemda_semua").itertuples(index=False)}
+        lain = {k: n for k, n in pemda.items() if k not in kode_pemda_demo()}
+        if lain:
+            return "database berisi pemda " + ", ".join(f"{n} ({k})" for k, n in sorted(lain.items()))
+        impor = db.kueri(con, "impor/impor_bukan_demo", pengguna_demo=PENGGUNA_DEMO)
+        if len(impor):
+            terakhir = impor.iloc[0]
+            return (f"database berisi {len(impor)} impor selain data demo (terakhir: "
+                    f"{terakhir['nama_file']} oleh {terakhir['pengguna']}, {terakhir['waktu']:%Y-%m-%d %H:%M})")
+        return None
+    finally:
+        con.close()
 
 
 def demo_mutakhir(path: Path) -> bool:
@@ -24,7 +66,7 @@ def demo_mutakhir(path: Path) -> bool:
     _, sha = sidik_berkas([FOLDER_DEMO])
     try:
         con = db.buka(path, read_only=True)
-    except Exception:  # noqa: BLE001 - berkas rusak/terkunci: bangun ulang
+    except Exception:  # noqa: BLE001 - tidak terbaca: bangun_demo sudah menolaknya lebih dulu
         return False
     try:
         if versi_database(con) != VERSI_SKEMA or not turunan_mutakhir(con):
@@ -36,8 +78,17 @@ def demo_mutakhir(path: Path) -> bool:
 
 
 def bangun_demo(path: Path, paksa: bool = False) -> HasilImpor | None:
-    """Bangun database demo di path. None bila sudah mutakhir (idempoten)."""
+    """Bangun database demo di path. None bila sudah mutakhir (idempoten).
+
+    DemoDitolak bila path berisi apa pun selain data demo (data yang diimpor pengguna,
+    pemda lain, berkas asing): demo hanya dibangun ke berkas baru atau berkas demo, juga
+    dengan paksa=True."""
     path = Path(path)
+    isi = isi_selain_demo(path)
+    if isi:
+        raise DemoDitolak(
+            f"Database demo tidak dibangun: {path} sudah ada dan {isi}. Berkas itu tidak diubah. "
+            "Pilih berkas lain untuk demo (--db BERKAS_BARU), atau jalankan dasbor pada database ini.")
     if not paksa and demo_mutakhir(path):
         return None
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -48,7 +99,7 @@ def bangun_demo(path: Path, paksa: bool = False) -> HasilImpor | None:
         con = db.buka(sementara, read_only=False)
         try:
             buat_skema(con)
-            hasil = impor_template(con, [FOLDER_DEMO], pengguna="demo")
+            hasil = impor_template(con, [FOLDER_DEMO], pengguna=PENGGUNA_DEMO)
         finally:
             con.close()
         os.replace(sementara, path)

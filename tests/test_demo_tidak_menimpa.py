@@ -1,0 +1,133 @@
+"""`python -m kinerja demo` dan ./jalankan.sh tidak pernah menimpa database yang berisi data
+selain demo (issue "Your own pemda", butir 2): dijalankan sebagai proses, seperti pengguna."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import duckdb
+import pytest
+
+AKAR = Path(__file__).resolve().parent.parent
+FIXTURE = AKAR / "tests" / "fixtures" / "kecil"
+
+
+def _jalankan(*argumen: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kinerja", *argumen], cwd=AKAR,
+                          capture_output=True, text=True, timeout=300)
+
+
+def _sidik(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def db_dengan_impor(tmp_path) -> Path:
+    """Database demo yang lalu diisi analis dengan impor berkasnya sendiri (pemda T01)."""
+    db = tmp_path / "kinerja.duckdb"
+    assert _jalankan("demo", "--db", str(db)).returncode == 0
+    hasil = _jalankan("impor", "--db", str(db), str(FIXTURE))
+    assert hasil.returncode == 0, hasil.stderr
+    return db
+
+
+@pytest.fixture
+def db_demo_dengan_lra(tmp_path) -> Path:
+    """Seperti yang terjadi sebelum issue ini: LRA nyata dimuat ke pemda demo itu sendiri
+    (tanpa pemda baru), hanya log impornya yang menunjukkan ada data pengguna."""
+    db = tmp_path / "kinerja.duckdb"
+    assert _jalankan("demo", "--db", str(db)).returncode == 0
+    con = duckdb.connect(str(db))
+    try:
+        con.execute("UPDATE anggaran_bulanan SET realisasi_kumulatif = 126091861 "
+                    "WHERE kode_opd = '2.16.2.20.2.21.01.0000' AND tahun = 2026 AND bulan = 1")
+        con.execute("INSERT INTO log_impor (waktu, pengguna, nama_file, sha256, format, hasil) "
+                    "VALUES (current_timestamp, 'analis', 'lra_januari.xlsx', 'abc', 'sipd-lra', 'berhasil')")
+    finally:
+        con.close()
+    return db
+
+
+@pytest.mark.parametrize("paksa", [[], ["--paksa"]])
+def test_demo_menolak_database_berisi_pemda_lain(db_dengan_impor, paksa):
+    sidik = _sidik(db_dengan_impor)
+    hasil = _jalankan("demo", "--db", str(db_dengan_impor), *paksa)
+    assert hasil.returncode == 1
+    assert "tidak dibangun" in hasil.stderr and "Kabupaten Uji (T01)" in hasil.stderr
+    assert "tidak diubah" in hasil.stderr
+    assert _sidik(db_dengan_impor) == sidik
+
+
+def test_demo_menolak_database_demo_yang_berisi_impor_pengguna(db_demo_dengan_lra):
+    sidik = _sidik(db_demo_dengan_lra)
+    hasil = _jalankan("demo", "--db", str(db_demo_dengan_lra), "--paksa")
+    assert hasil.returncode == 1
+    assert "1 impor selain data demo" in hasil.stderr and "lra_januari.xlsx oleh analis" in hasil.stderr
+    assert _sidik(db_demo_dengan_lra) == sidik
+
+
+def test_demo_menolak_berkas_asing(tmp_path):
+    asing = tmp_path / "kinerja.duckdb"
+    asing.write_bytes(b"bukan database, mis. laporan yang salah simpan\n" * 100)
+    sidik = _sidik(asing)
+    hasil = _jalankan("demo", "--db", str(asing))
+    assert hasil.returncode == 1 and "tidak dibangun" in hasil.stderr
+    assert _sidik(asing) == sidik
+
+
+def test_demo_boleh_dibangun_ulang_pada_berkas_demo(tmp_path):
+    db = tmp_path / "kinerja.duckdb"
+    assert _jalankan("demo", "--db", str(db)).returncode == 0
+    ulang = _jalankan("demo", "--db", str(db), "--paksa")
+    assert ulang.returncode == 0, ulang.stderr
+    assert "dibangun" in ulang.stdout
+
+
+def test_biarkan_data_sendiri_keluar_0_tanpa_mengubah(db_dengan_impor):
+    sidik = _sidik(db_dengan_impor)
+    hasil = _jalankan("demo", "--db", str(db_dengan_impor), "--biarkan-data-sendiri")
+    assert hasil.returncode == 0, hasil.stderr
+    assert "dipakai apa adanya" in hasil.stdout
+    assert _sidik(db_dengan_impor) == sidik
+
+
+def _port_bebas() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_jalankan_sh_melayani_data_sendiri_tanpa_membangun_ulang(db_demo_dengan_lra):
+    """Analis mengimpor datanya lalu besok pagi menjalankan ./jalankan.sh lagi: dasbor
+    melayani database itu, dan berkasnya tidak berubah sebait pun."""
+    sidik = _sidik(db_demo_dengan_lra)
+    port = _port_bebas()
+    env = dict(os.environ, KINERJA_DB=str(db_demo_dengan_lra))
+    proses = subprocess.Popen(["bash", str(AKAR / "jalankan.sh"), "--server.port", str(port),
+                               "--server.address", "127.0.0.1", "--server.headless", "true"],
+                              cwd=AKAR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              start_new_session=True)
+    try:
+        batas = time.monotonic() + 300  # pip memeriksa paket dulu; mesin CI bisa sibuk
+        sehat = False
+        while time.monotonic() < batas and proses.poll() is None:
+            try:
+                sehat = urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).read() == b"ok"
+            except OSError:
+                time.sleep(0.5)
+            if sehat:
+                break
+        assert sehat, proses.stdout.read().decode() if proses.poll() is not None else "server tidak sehat"
+    finally:
+        os.killpg(proses.pid, 15)
+        proses.wait(30)
+    keluaran = proses.stdout.read().decode()
+    assert "dipakai apa adanya" in keluaran, keluaran
+    assert _sidik(db_demo_dengan_lra) == sidik
