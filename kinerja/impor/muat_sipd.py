@@ -111,12 +111,27 @@ def impor_sipd(con: duckdb.DuckDBPyConnection, path: Path, jenis: str, *, tahun:
         if wajib:
             raise ImporGagal(wajib)
     hasil = baca_lra(Path(path)) if jenis == "sipd-lra" else baca_rak(Path(path))
-    if hasil.masalah:
-        raise ImporGagal(hasil.masalah)
-    th = _tahun(hasil, tahun, berkas)
-    kp, catatan = pilih_pemda(con, hasil.nama_pemda, kode_pemda, berkas)
-    lembar = str(hasil.opd["lembar"].iloc[0]) if "lembar" in hasil.opd and len(hasil.opd) else ""
-    opd_baru, masalah = _opd_baru(con, kp, hasil.opd, buat_opd, berkas, lembar)
+    # Semua masalah sekali jalan: angka yang tidak terbaca, tahun, pemda dan OPD yang belum
+    # dikenal dilaporkan bersama, bukan bergiliran setelah yang pertama diperbaiki.
+    masalah = list(hasil.masalah)
+    if masalah and hasil.opd.empty:
+        raise ImporGagal(masalah)  # berkas tidak terbaca sebagai ekspor SIPD: tidak ada yang dicocokkan
+    th = kp = None
+    catatan: list[str] = []
+    if hasil.tahun is not None or not masalah:  # tahun tak terbaca sudah dilaporkan pengurai
+        try:
+            th = _tahun(hasil, tahun, berkas)
+        except ImporGagal as e:
+            masalah.extend(e.masalah)
+    try:
+        kp, catatan = pilih_pemda(con, hasil.nama_pemda, kode_pemda, berkas)
+    except ImporGagal as e:
+        masalah.extend(e.masalah)
+    opd_baru = None
+    if kp is not None:
+        lembar = str(hasil.opd["lembar"].iloc[0]) if "lembar" in hasil.opd and len(hasil.opd) else ""
+        opd_baru, masalah_opd = _opd_baru(con, kp, hasil.opd, buat_opd, berkas, lembar)
+        masalah.extend(masalah_opd)
     if masalah:
         raise ImporGagal(masalah)
     rinci = hasil.rinci.copy()

@@ -221,17 +221,17 @@ def _periksa_lembar(s: Sumber, kolom: list[Kolom], ref: Referensi,
         if _baris_total(nilai_teks):
             continue
         baris = {}
-        sah = True
+        gagal: set[str] = set()
         for k in kolom:
             teks = nilai_teks.get(k.nama, "")
             nilai, pesan = _ubah(k, teks, s.desimal)
             if pesan:
                 tambah(k.nama, teks, pesan)
-                sah = False
+                gagal.add(k.nama)
             baris[k.nama] = nilai
-        if not sah:
-            continue
-        if not _periksa_baris(s.lembar, baris, ref, tambah):
+        # Kode rujukan tetap diperiksa walau angka di baris yang sama salah: semua masalah
+        # dilaporkan sekali jalan, bukan bergiliran setelah yang pertama diperbaiki.
+        if not _periksa_baris(s.lembar, baris, ref, tambah, gagal) or gagal:
             continue
         baris["_baris"] = nomor
         baris_keluar.append(baris)
@@ -278,16 +278,21 @@ def _ubah(k: Kolom, teks: str, desimal: str) -> tuple[object, str | None]:
     return angka, None
 
 
-def _periksa_baris(lembar: str, b: dict, ref: Referensi, tambah: Callable) -> bool:
-    """Aturan antar-kolom dan kode rujukan. True bila baris sah."""
+def _periksa_baris(lembar: str, b: dict, ref: Referensi, tambah: Callable,
+                   gagal: set[str] = frozenset()) -> bool:
+    """Aturan antar-kolom dan kode rujukan. True bila baris sah. Setiap aturan diperiksa bila
+    kolom yang dipakainya terbaca (tidak di `gagal`), terlepas dari aturan lain."""
     sah = True
+
+    def ada(*kolom: str) -> bool:
+        return not gagal.intersection(kolom) and all(b.get(k) is not None for k in kolom)
 
     def salah(kol, nilai, pesan):
         nonlocal sah
         sah = False
         tambah(kol, _teks_nilai(nilai), pesan)
 
-    if "kode_pemda" in b and lembar != "pemda":
+    if "kode_pemda" in b and lembar != "pemda" and "kode_pemda" not in gagal:
         if not b["kode_pemda"]:
             b["kode_pemda"] = ref.pemda_tunggal()
             if b["kode_pemda"] is None:
@@ -296,9 +301,9 @@ def _periksa_baris(lembar: str, b: dict, ref: Referensi, tambah: Callable) -> bo
         elif b["kode_pemda"] not in ref.pemda:
             salah("kode_pemda", b["kode_pemda"], "pemda tidak dikenal; isi lembar pemda lebih dulu")
             return False
-    if "tahun" in b and not (TAHUN_MIN <= b["tahun"] <= tahun_maks()):
+    if "tahun" in b and ada("tahun") and not (TAHUN_MIN <= b["tahun"] <= tahun_maks()):
         salah("tahun", b["tahun"], f"tahun harus antara {TAHUN_MIN} dan {tahun_maks()}")
-    if lembar == "opd":
+    if lembar == "opd" and ada("kode_opd"):
         if not kode_opd_sah(b["kode_opd"]):
             salah("kode_opd", b["kode_opd"], "kode OPD harus berbentuk X.XX.X.XX.X.XX.NN.NNNN")
         else:
@@ -308,17 +313,19 @@ def _periksa_baris(lembar: str, b: dict, ref: Referensi, tambah: Callable) -> bo
                 salah("kode_opd", b["kode_opd"], "kode OPD tidak memuat bidang urusan")
             elif tak_dikenal := [x for x in b["bidang"] if x not in ref.urusan]:
                 salah("kode_opd", b["kode_opd"], f"bidang urusan {', '.join(tak_dikenal)} tidak ada di nomenklatur")
-    if lembar in ("indikator", "anggaran", "kendala") and sah:
+    if lembar in ("indikator", "anggaran", "kendala") and ada("kode_pemda", "kode_opd"):
         if (b["kode_pemda"], b["kode_opd"]) not in ref.opd:
             salah("kode_opd", b["kode_opd"], "OPD tidak dikenal; daftarkan di lembar opd")
     if lembar == "indikator":
         b["agregasi"] = b["agregasi"] or "terakhir"
         b["tingkat"] = b["tingkat"] or "IKU"
         b["rentang_atas_baik"] = bool(b["rentang_atas_baik"])
-    if lembar == "capaian" and sah:
+    if lembar == "capaian" and ada("kode_pemda", "indikator_id"):
         polaritas = ref.indikator.get((b["kode_pemda"], b["indikator_id"]))
         if polaritas is None:
             salah("indikator_id", b["indikator_id"], "indikator tidak dikenal; daftarkan di lembar indikator")
+        elif gagal.intersection(("target", "target_atas")):
+            pass  # angka target tidak terbaca: sudah dilaporkan
         elif polaritas == "rentang":
             if b["target"] is not None and b["target_atas"] is None:
                 salah("target_atas", None, "indikator rentang memerlukan batas atas")
@@ -327,9 +334,9 @@ def _periksa_baris(lembar: str, b: dict, ref: Referensi, tambah: Callable) -> bo
                       f"batas atas lebih kecil dari batas bawah ({_teks_nilai(b['target'])})")
         elif b["target_atas"] is not None:
             salah("target_atas", b["target_atas"], f"hanya untuk indikator rentang (polaritas: {polaritas})")
-    if lembar == "anggaran" and sah:
+    if lembar == "anggaran":
         for kol in ("rak_kumulatif", "realisasi_kumulatif"):
-            if b[kol] is not None and b[kol] > b["pagu"] * 1.0000001 and b["pagu"] > 0:
+            if ada(kol, "pagu") and b[kol] > b["pagu"] * 1.0000001 and b["pagu"] > 0:
                 salah(kol, b[kol], f"melebihi pagu ({fmt.rupiah_penuh(b['pagu'])})")
     return sah
 
