@@ -45,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     jenis.add_argument("--kumulatif", action="store_true", help="angka s.d. bulan ini (SIPD)")
     jenis.add_argument("--bulanan", action="store_true", help="angka bulan ini saja (SIPD)")
     impor.add_argument("--buat-opd", action="store_true", help="buat OPD yang belum dikenal dari berkas")
+    impor.add_argument("--terima-turun", action="store_true",
+                       help="muat LRA kumulatif walau realisasinya lebih rendah dari bulan sebelumnya "
+                            "(koreksi yang disengaja); log impor mencatatnya")
     impor.add_argument("--dry-run", action="store_true", help="hanya validasi; tidak ada yang ditulis")
     impor.add_argument("berkas", nargs="+", type=Path, metavar="BERKAS",
                        help="templat XLSX, CSV templat atau foldernya, ekspor SIPD LRA/RAK (.xlsx)")
@@ -263,7 +266,7 @@ def _impor(db_path: Path, args: argparse.Namespace) -> int:
         kumulatif = True if args.kumulatif else False if args.bulanan else None
         return [impor_sipd(con, b, args.format or tebak_format(b), tahun=args.tahun, bulan=args.bulan,
                            kumulatif=kumulatif, buat_opd=args.buat_opd, kode_pemda=args.pemda,
-                           dry_run=dry_run) for b in args.berkas]
+                           dry_run=dry_run, terima_turun=args.terima_turun) for b in args.berkas]
 
     import duckdb
 

@@ -14,6 +14,7 @@ import duckdb
 import pandas as pd
 
 from kinerja import db
+from kinerja import format as fmt
 from kinerja.format import BULAN
 from kinerja.impor.masalah import ImporGagal, Masalah
 from kinerja.impor.muat import HasilImpor, catat_dan_simpan, sidik_berkas
@@ -92,7 +93,7 @@ def _tahun(hasil, tahun: int | None, berkas: str) -> int:
 def impor_sipd(con: duckdb.DuckDBPyConnection, path: Path, jenis: str, *, tahun: int | None = None,
                bulan: int | None = None, kumulatif: bool | None = None, buat_opd: bool = False,
                kode_pemda: str | None = None, dry_run: bool = False,
-               pengguna: str | None = None) -> HasilImpor:
+               pengguna: str | None = None, terima_turun: bool = False) -> HasilImpor:
     """Validasi lalu muat satu ekspor SIPD. ImporGagal berisi semua masalah."""
     from kinerja.impor.sipd_lra import baca_lra
     from kinerja.impor.sipd_rak import baca_rak
@@ -140,8 +141,12 @@ def impor_sipd(con: duckdb.DuckDBPyConnection, path: Path, jenis: str, *, tahun:
     if jenis == "sipd-lra":
         rinci["bulan"] = int(bulan)
         rinci = _jadikan_kumulatif(con, rinci, kp, th, int(bulan), kumulatif, berkas)
-        catatan.append(f"LRA {BULAN[int(bulan) - 1]} {th} ({'kumulatif' if kumulatif else 'bulanan'}) "
+        turun = kumulatif_turun(con, rinci, kp, th, int(bulan), berkas)
+        if turun and not terima_turun:
+            raise ImporGagal([Masalah(berkas, "", None, "realisasi", "", t + PETUNJUK_TURUN) for t in turun])
+        catatan.append(_catatan_lra(int(bulan), th) + f"({'kumulatif' if kumulatif else 'bulanan'}) "
                        "menggantikan data bulan yang sama")
+        catatan.extend(f"dimuat atas konfirmasi pengguna walau realisasi kumulatif turun: {t}" for t in turun)
     else:
         catatan.append("RAK bulan " + ", ".join(BULAN[b - 1] for b in hasil.bulan_tersedia) + f" {th}")
     catatan = catatan + hasil.catatan
@@ -173,3 +178,49 @@ def _jadikan_kumulatif(con, rinci: pd.DataFrame, kode_pemda: str, tahun: int, bu
                          on=["kode_opd", "kode", "kelompok"], how="left")
     gabung["realisasi_kumulatif"] = gabung["realisasi_kumulatif"] + gabung["_lalu"].fillna(0)
     return gabung.drop(columns="_lalu")
+
+
+# Realisasi kumulatif tidak turun dari bulan ke bulan (DOMAIN.md). Bila turun, hampir selalu
+# berkas berisi angka bulanan yang dimuat sebagai kumulatif, atau bulannya salah.
+PETUNJUK_TURUN = (". Apakah berkas ini berisi angka bulan itu saja (--bulanan), atau bulannya salah? "
+                  "Bila angkanya memang benar (koreksi), muat dengan --terima-turun "
+                  "(di halaman Kelola Data: centang konfirmasinya); log impor mencatatnya.")
+
+
+def _catatan_lra(bulan: int, tahun: int) -> str:
+    """Awal catatan log sebuah impor LRA; juga dipakai mencari berkas asal bulan itu."""
+    return f"LRA {BULAN[bulan - 1]} {tahun} "
+
+
+def _berkas_bulan(con, bulan: int, tahun: int) -> str:
+    baris = db.kueri_satu(con, "impor/berkas_lra_bulan", pola=_catatan_lra(bulan, tahun) + "(%")
+    return f"berkas {baris[0]}" if baris else "berkas yang dimuat sebelumnya"
+
+
+def kumulatif_turun(con, rinci: pd.DataFrame, kode_pemda: str, tahun: int, bulan: int,
+                    berkas: str) -> list[str]:
+    """Kalimat per OPD yang realisasi kumulatifnya di bulan ini lebih rendah dari bulan
+    dimuat sebelumnya, atau lebih tinggi dari bulan dimuat sesudahnya."""
+    baru = rinci[rinci["tingkat"] == "opd"].groupby("kode_opd")["realisasi_kumulatif"].sum()
+    lain = db.kueri(con, "impor/lra_kumulatif_opd", kode_pemda=kode_pemda, tahun=tahun, bulan=bulan)
+    baris_opd = rinci[rinci["tingkat"] == "opd"]
+    nama = dict(zip(baris_opd["kode_opd"], baris_opd["uraian"]))
+    hasil = []
+    for kode, nilai in baru.items():
+        bulan_opd = lain[lain["kode_opd"] == kode]
+        sebelum = bulan_opd[bulan_opd["bulan"] < bulan].sort_values("bulan").tail(1)
+        sesudah = bulan_opd[bulan_opd["bulan"] > bulan].sort_values("bulan").head(1)
+        label = f"{nama.get(kode, kode)} ({kode})"
+        for r in sebelum.itertuples():
+            if nilai < r.realisasi:
+                hasil.append(
+                    f"{label}: realisasi kumulatif {BULAN[bulan - 1]} {tahun} {fmt.rupiah_penuh(nilai)} "
+                    f"({berkas}) lebih rendah dari {BULAN[r.bulan - 1]} {fmt.rupiah_penuh(r.realisasi)} "
+                    f"({_berkas_bulan(con, r.bulan, tahun)})")
+        for r in sesudah.itertuples():
+            if nilai > r.realisasi:
+                hasil.append(
+                    f"{label}: realisasi kumulatif {BULAN[bulan - 1]} {tahun} {fmt.rupiah_penuh(nilai)} "
+                    f"({berkas}) lebih tinggi dari {BULAN[r.bulan - 1]} {fmt.rupiah_penuh(r.realisasi)} "
+                    f"yang sudah dimuat ({_berkas_bulan(con, r.bulan, tahun)})")
+    return hasil
