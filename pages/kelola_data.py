@@ -100,6 +100,7 @@ else:
                      format_func=lambda j: NAMA_JENIS[j], horizontal=True, key=f"kelola_format_{kunci_unggah}")
 
     bulan = kumulatif = kode_pemda = None
+    terima_turun = False
     siap = jenis is not None
     if jenis in ("sipd-lra", "sipd-rak"):
         if len(paths) > 1:
@@ -117,6 +118,11 @@ else:
                              horizontal=True, key=f"kelola_kumulatif_{kunci_unggah}")
             kumulatif = None if sifat is None else sifat == "kumulatif"
             siap = siap and bulan is not None and kumulatif is not None
+            terima_turun = st.checkbox(
+                "Muat walau realisasi kumulatif lebih rendah dari bulan sebelumnya (koreksi yang disengaja)",
+                key=f"kelola_terima_turun_{kunci_unggah}",
+                help="Biasanya itu tanda berkas angka bulanan atau bulan yang salah, dan berkas ditolak. "
+                     "Centang hanya bila angkanya memang benar; log impor mencatat konfirmasi ini.")
         pemda = kueri("pemda")
         if len(pemda) > 1:
             pilihan = [None] + list(pemda["kode_pemda"])
@@ -126,7 +132,8 @@ else:
                 format_func=lambda k: "Otomatis (dari nama pemda di berkas)" if k is None
                 else f"{nama_pemda[k]} ({k})")
 
-    opsi_dasar = Opsi(jenis or "", bulan=bulan, kumulatif=kumulatif, kode_pemda=kode_pemda)
+    opsi_dasar = Opsi(jenis or "", bulan=bulan, kumulatif=kumulatif, kode_pemda=kode_pemda,
+                      terima_turun=terima_turun)
 
     # ---- periksa (uji coba, tidak menulis apa pun) -------------------------------------------
     st.subheader("4. Periksa", anchor=False)
@@ -134,7 +141,8 @@ else:
     opd_baru = st.session_state.setdefault("_kelola_opd_baru", {}).get(sidik_dasar)
     kunci_buat = f"kelola_buat_opd_{sidik_dasar[:16]}"
     buat_opd = bool(opd_baru) and bool(st.session_state.get(kunci_buat))
-    opsi = Opsi(opsi_dasar.jenis, bulan=bulan, kumulatif=kumulatif, kode_pemda=kode_pemda, buat_opd=buat_opd)
+    opsi = Opsi(opsi_dasar.jenis, bulan=bulan, kumulatif=kumulatif, kode_pemda=kode_pemda, buat_opd=buat_opd,
+                terima_turun=terima_turun)
     sidik_kini = sidik(paths, opsi, isi_unggah)
     # Hasil pemeriksaan per sidik (berkas + pilihan): "Muat" hanya untuk yang sudah diperiksa.
     diperiksa = st.session_state.setdefault("_kelola_periksa", {})

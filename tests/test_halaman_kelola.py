@@ -479,7 +479,7 @@ def test_halaman_opd_baru_perlu_centang(monkeypatch, db_tanpa_opd):
     assert list(opd["Nama OPD (dari berkas)"]) == ["Dinas Komunikasi dan Informatika"]
     assert "2.16 Komunikasi dan Informatika" in opd["Bidang urusan (dari kode)"].iloc[0]
     assert _tombol(at, "Muat ke database").disabled
-    at.checkbox[0].check().run()
+    next(c for c in at.checkbox if "Buat OPD" in c.label).check().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert any("siap dimuat" in s.value for s in at.success)   # diperiksa ulang otomatis
     _tombol(at, "Muat ke database").click().run()

@@ -43,6 +43,7 @@ class Opsi:
     kumulatif: bool | None = None
     buat_opd: bool = False
     kode_pemda: str | None = None
+    terima_turun: bool = False   # LRA: muat walau realisasi kumulatif turun (dikonfirmasi pengguna)
 
     def kurang(self) -> list[str]:
         """Pilihan wajib yang belum diisi (kosong = siap diperiksa)."""
@@ -95,6 +96,7 @@ def _jalankan(con: duckdb.DuckDBPyConnection, paths: list[Path], opsi: Opsi, dry
                                   "ekspor SIPD dimuat satu berkas setiap kali")])
     return impor_sipd(con, paths[0], opsi.jenis, bulan=opsi.bulan, kumulatif=opsi.kumulatif,
                       buat_opd=opsi.buat_opd, kode_pemda=opsi.kode_pemda, dry_run=dry_run,
+                      terima_turun=opsi.terima_turun,
                       pengguna=pengguna)
 
 
