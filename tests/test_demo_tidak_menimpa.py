@@ -3,11 +3,8 @@ selain demo (issue "Your own pemda", butir 2): dijalankan sebagai proses, sepert
 
 from __future__ import annotations
 
-import hashlib
 import os
-import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -15,17 +12,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-AKAR = Path(__file__).resolve().parent.parent
-FIXTURE = AKAR / "tests" / "fixtures" / "kecil"
-
-
-def _jalankan(*argumen: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kinerja", *argumen], cwd=AKAR,
-                          capture_output=True, text=True, timeout=300)
-
-
-def _sidik(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from tests.bantu_peramban import _port_bebas
+from tests.test_cli import AKAR, FIXTURE, _jalankan, _sidik
 
 
 @pytest.fixture
@@ -96,12 +84,6 @@ def test_biarkan_data_sendiri_keluar_0_tanpa_mengubah(db_dengan_impor):
     assert hasil.returncode == 0, hasil.stderr
     assert "dipakai apa adanya" in hasil.stdout
     assert _sidik(db_dengan_impor) == sidik
-
-
-def _port_bebas() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_jalankan_sh_melayani_data_sendiri_tanpa_membangun_ulang(db_demo_dengan_lra):
