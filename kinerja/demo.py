@@ -31,6 +31,20 @@ def kode_pemda_demo() -> set[str]:
         return {r["kode_pemda"] for r in csv.DictReader(f)}
 
 
+PETUNJUK_BARU = ("Buat database untuk pemda sendiri dengan: python -m kinerja baru --db BERKAS --pemda KODE "
+                 "(kode wilayah Kemendagri; cari dengan: python -m kinerja baru --daftar NAMA), lalu impor ke sana.")
+
+
+def campur_demo(kode_ada: set[str], kode_masuk: set[str]) -> list[str]:
+    """Kode pemda masuk yang akan mencampur pemda fiktif demo dengan pemda lain dalam satu
+    database (kosong bila tidak). Demo dan data nyata tidak pernah bercampur."""
+    demo = kode_pemda_demo()
+    semua = kode_ada | kode_masuk
+    if not (semua & demo) or not (semua - demo):
+        return []
+    return sorted((kode_masuk - demo) if kode_ada & demo else (kode_masuk & demo))
+
+
 def isi_selain_demo(path: Path) -> str | None:
     """None bila berkas di path tidak ada atau hanya berisi data demo; selain itu kalimat yang
     menyebut apa isinya (pemda lain, impor dari berkas lain, atau bukan database demo)."""

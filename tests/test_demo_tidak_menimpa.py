@@ -18,11 +18,17 @@ from tests.test_cli import AKAR, FIXTURE, _jalankan, _sidik
 
 @pytest.fixture
 def db_dengan_impor(tmp_path) -> Path:
-    """Database demo yang lalu diisi analis dengan impor berkasnya sendiri (pemda T01)."""
+    """Database demo yang diisi analis dengan impor berkasnya sendiri (pemda T01), seperti yang
+    dapat terjadi sebelum impor menolak mencampur demo dengan pemda lain."""
     db = tmp_path / "kinerja.duckdb"
     assert _jalankan("demo", "--db", str(db)).returncode == 0
-    hasil = _jalankan("impor", "--db", str(db), str(FIXTURE))
-    assert hasil.returncode == 0, hasil.stderr
+    con = duckdb.connect(str(db))
+    try:
+        con.execute("INSERT INTO pemda VALUES ('T01', 'Kabupaten Uji', NULL)")
+        con.execute("INSERT INTO log_impor (waktu, pengguna, nama_file, sha256, format, hasil) "
+                    "VALUES (current_timestamp, 'analis', 'kecil/', 'abc', 'template', 'berhasil')")
+    finally:
+        con.close()
     return db
 
 

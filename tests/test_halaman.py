@@ -112,11 +112,11 @@ def test_ringkasan_poin_penting_dan_tautannya(monkeypatch, db_kecil_berkas):
 def test_dua_pemda_memunculkan_pilihan_pemda(monkeypatch, tmp_path):
     """Database provinsi/kementerian dengan lebih dari satu pemda: filter pemda muncul,
     terikat URL, dan angka mengikuti pemda terpilih."""
-    from kinerja.demo import bangun_demo
+    from kinerja.baru import buat_baru
     from kinerja.impor.muat import impor_template
 
     db = tmp_path / "dua.duckdb"
-    bangun_demo(db)
+    buat_baru(db, "18.01")
     con = duckdb.connect(str(db))
     impor_template(con, [Path(__file__).parent / "fixtures" / "kecil"], pengguna="tes")
     con.close()
@@ -126,7 +126,7 @@ def test_dua_pemda_memunculkan_pilihan_pemda(monkeypatch, tmp_path):
     assert at.query_params["pemda"] in ("T01", ["T01"])
     at = _jalankan(monkeypatch, db, pemda="XX")
     assert any("pemda" in t.value for t in at.toast)
-    assert at.selectbox(key="f_pemda").value in ("99.01", "T01")
+    assert at.selectbox(key="f_pemda").value in ("18.01", "T01")
 
 
 def test_ringkasan_unduh_bahan_rapat(monkeypatch, db_kecil_berkas):

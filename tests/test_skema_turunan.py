@@ -211,18 +211,21 @@ def test_cli_perbarui_menolak_berkas_asing(tmp_path):
 
 
 def test_cli_impor_pada_database_basi(db_demo, tmp_path):
+    from kinerja.lokasi import FOLDER_DEMO
+
     path = _berkas_basi(db_demo, tmp_path / "k.duckdb")
     sidik = _sidik_berkas(path)
-    uji = _jalankan("impor", "--db", str(path), "--dry-run", str(FIXTURE))
+    # Data demo sendiri: pemda lain tidak dimuat ke database demo.
+    uji = _jalankan("impor", "--db", str(path), "--dry-run", str(FOLDER_DEMO))
     assert uji.returncode == 0, uji.stderr
     assert _sidik_berkas(path) == sidik, "uji coba tidak menulis apa pun, termasuk aturan"
-    nyata = _jalankan("impor", "--db", str(path), str(FIXTURE))
+    nyata = _jalankan("impor", "--db", str(path), str(FOLDER_DEMO))
     assert nyata.returncode == 0, nyata.stderr
     assert "dimuat" in nyata.stdout
     con = db.buka(path, read_only=True)
     try:
         assert turunan_mutakhir(con)
-        assert len(db.kueri(con, "ringkasan_anggaran_tahunan", **PARAM_ANGGARAN)) > 0
+        assert len(db.kueri(con, "ringkasan_anggaran_tahunan", **{**PARAM_ANGGARAN, "kode_pemda": "99.01"})) > 0
     finally:
         con.close()
 

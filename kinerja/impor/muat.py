@@ -83,7 +83,7 @@ def catat_dan_simpan(con: duckdb.DuckDBPyConnection, tabel: dict, info: HasilImp
             finally:
                 con.unregister(f"baru_{nama}")
         con.execute(teks_kueri("impor/catat_log"), {
-            "pengguna": pengguna or _pengguna(), "nama_file": info.nama_file,
+            "pengguna": pengguna or pengguna_os(), "nama_file": info.nama_file,
             "sha256": info.sha256, "format": info.format,
             "jumlah_baris": json.dumps(info.jumlah_baris), "hasil": "berhasil",
             "pesan": "; ".join(info.catatan) or None,
@@ -124,9 +124,11 @@ def impor_template(con: duckdb.DuckDBPyConnection, paths: list[Path], dry_run: b
     if hilang:
         raise ImporGagal([Masalah(str(p), "", None, None, None, "berkas tidak ditemukan") for p in hilang])
     nama, sha = sidik_berkas(paths)
-    hasil = validasi(kumpulkan_sumber(paths), referensi_dari(con))
-    if not hasil.sah:
-        raise ImporGagal(hasil.masalah)
+    ref = referensi_dari(con)
+    hasil = validasi(kumpulkan_sumber(paths), ref)
+    masalah = hasil.masalah + _campur_demo(nama, ref.pemda, hasil)
+    if masalah:
+        raise ImporGagal(masalah)
     info = HasilImpor("template", nama, sha, {t: len(df) for t, df in hasil.tabel.items()},
                       hasil.catatan)
     if not dry_run:
@@ -134,7 +136,21 @@ def impor_template(con: duckdb.DuckDBPyConnection, paths: list[Path], dry_run: b
     return info
 
 
-def _pengguna() -> str:
+def _campur_demo(berkas: str, kode_ada: set[str], hasil: HasilValidasi) -> list[Masalah]:
+    """Lembar pemda yang akan mencampur demo (fiktif) dengan pemda nyata: ditolak."""
+    from kinerja.demo import PETUNJUK_BARU, campur_demo, kode_pemda_demo
+
+    df = hasil.tabel.get("pemda")
+    masuk = set(df["kode_pemda"]) if df is not None and not df.empty else set()
+    if kode_ada & kode_pemda_demo():
+        alasan = ("database ini berisi pemda fiktif demo; data pemda lain tidak dimuat ke sini agar "
+                  "tidak bercampur dengan demo. " + PETUNJUK_BARU)
+    else:
+        alasan = "kode pemda fiktif demo tidak dimuat ke database berisi pemda nyata; demo punya databasenya sendiri"
+    return [Masalah(berkas, "pemda", None, "kode_pemda", k, alasan) for k in campur_demo(kode_ada, masuk)]
+
+
+def pengguna_os() -> str:
     try:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - tanpa akun OS (kontainer) tetap boleh impor

@@ -99,15 +99,17 @@ def _siapkan_opd(pilihan: list[str]) -> None:
 def bilah_filter() -> Filter | None:
     """Tampilkan filter di sidebar; None bila database belum berisi data kinerja."""
     st.session_state["_catatan_filter"] = []
+    st.session_state["_pemda_tanpa_data"] = None
     pemda = kueri("pemda")
     periode = kueri("periode_tersedia")
-    if pemda.empty or periode.empty:
+    if pemda.empty:
         return None
     sb = st.sidebar
     sb.header("Filter")
 
     kode_pemda = list(pemda["kode_pemda"])
-    _siapkan("f_pemda", kode_pemda, kode_pemda[0], "pemda")
+    berdata = set(periode["kode_pemda"])
+    _siapkan("f_pemda", kode_pemda, next((k for k in kode_pemda if k in berdata), kode_pemda[0]), "pemda")
     if len(kode_pemda) > 1:
         nama = dict(zip(pemda["kode_pemda"], pemda["nama_pemda"]))
         sb.selectbox("Pemda", kode_pemda, key="f_pemda", format_func=nama.get, placeholder="Pilih pemda")
@@ -115,6 +117,9 @@ def bilah_filter() -> Filter | None:
     baris_pemda = pemda[pemda["kode_pemda"] == kp].iloc[0]
 
     per = periode[periode["kode_pemda"] == kp]
+    if per.empty:  # mis. database baru dibuat (python -m kinerja baru): belum ada yang dimuat
+        st.session_state["_pemda_tanpa_data"] = f"{baris_pemda['nama_pemda']} ({kp})"
+        return None
     tahun = sorted(per["tahun"].astype(int).unique(), reverse=True)
     _siapkan("f_tahun", tahun, tahun[0], "tahun", int)
     kiri, kanan = sb.columns(2)

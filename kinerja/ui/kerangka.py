@@ -10,6 +10,8 @@ diulang sehingga app.py memilih halaman yang sama dari URL.
 
 import streamlit as st
 
+from kinerja import format as fmt
+
 _PENANDA = "_kerangka_aktif"
 
 
@@ -39,8 +41,15 @@ def mulai_halaman(judul: str, kepala_halaman: bool = True):
     f = filter_aktif()
     if f is None:
         st.title(judul, anchor=False)
-        st.info("Database belum berisi data kinerja. Muat data dengan `python -m kinerja impor` "
-                "atau bangun data demo dengan `python -m kinerja demo`.")
+        pemda = st.session_state.get("_pemda_tanpa_data")
+        if pemda:
+            st.info(f"Belum ada data kinerja atau anggaran untuk {fmt.markdown_aman(pemda)}. Muat ekspor SIPD "
+                    "atau templat impor lewat halaman Kelola Data (administrator), atau dengan "
+                    "`python -m kinerja impor BERKAS`. Langkahnya ada di README, bagian Memuat data sendiri.")
+        else:
+            st.info("Database belum berisi pemda. Buat database untuk pemda sendiri dengan "
+                    "`python -m kinerja baru --pemda KODE`, atau bangun data demo dengan "
+                    "`python -m kinerja demo`.")
         st.stop()
     if kepala_halaman:
         kepala(judul, f)
