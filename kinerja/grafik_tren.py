@@ -84,6 +84,13 @@ def bulan_triwulan(bulan_ada: list[int], triwulan: int) -> int | None:
     return max(calon) if calon else None
 
 
+def bulan_berealisasi(df: pd.DataFrame) -> list[int]:
+    """Bulan yang realisasinya sudah dimuat (LRA); bila belum ada sama sekali, semua bulan
+    (rencana kas saja). Bulan RAK tanpa LRA bukan "s.d. bulan itu": realisasinya belum ada."""
+    ada = df.loc[df["realisasi_kumulatif"].notna(), "bulan"]
+    return [int(b) for b in (ada if len(ada) else df["bulan"])]
+
+
 def _e(teks) -> str:
     """Teks (mungkin dari impor) untuk label Plotly, yang memahami sebagian HTML: di-escape."""
     return html.escape(str(teks), quote=False)
@@ -266,6 +273,35 @@ def kurva_s(kini: pd.DataFrame, lalu: pd.DataFrame | None, tahun: int, bulan_tw:
     _tata(fig, tinggi, kanan=70 if bulan_tw is not None and bulan_tw >= 11 else 24)
     fig.update_layout(legend=dict(y=-0.08))
     return fig
+
+
+def _rentang_bulan(bulan: list[int]) -> str:
+    """[1, 2, 3, 5] -> 'Januari–Maret, Mei'."""
+    bagian, awal = [], None
+    for i, b in enumerate(bulan):
+        awal = b if awal is None else awal
+        if i + 1 == len(bulan) or bulan[i + 1] != b + 1:
+            bagian.append(fmt.bulan(awal) if awal == b else f"{fmt.bulan(awal)}–{fmt.bulan(b)}")
+            awal = None
+    return ", ".join(bagian)
+
+
+def sumber_pagu(kini: pd.DataFrame) -> str:
+    """Pagu mana yang dipakai persen kurva S, per bulan (kolom opd_pagu_lra, opd_pagu_rak,
+    jumlah_opd dari tren_anggaran_bulanan.sql): 'pagu LRA SIPD (Januari), pagu RAK SIPD
+    (Februari–Juli)'. Bulan yang tidak dimuat tidak disebut: kurva tidak mengisinya."""
+    kelompok: dict[str, list[int]] = {}
+    for r in kini.sort_values("bulan").itertuples():
+        if r.opd_pagu_lra == r.jumlah_opd:
+            asal = "pagu LRA SIPD"
+        elif r.opd_pagu_rak == r.jumlah_opd:
+            asal = "pagu RAK SIPD"
+        elif r.opd_pagu_lra + r.opd_pagu_rak == 0:
+            asal = "pagu templat impor"
+        else:
+            asal = "pagu campuran LRA/RAK/templat"
+        kelompok.setdefault(asal, []).append(int(r.bulan))
+    return ", ".join(f"{asal} ({_rentang_bulan(b)})" for asal, b in kelompok.items())
 
 
 def perubahan_ringkas(tahun: list[int], perubahan: list) -> str:

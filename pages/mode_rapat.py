@@ -158,11 +158,11 @@ def _kurva_s(p: dict, judul: str, ket: str, kunci: str, tinggi: int = 380) -> No
     if kini.empty or kini["persen_realisasi"].isna().all():
         _kosong(f"Belum ada data anggaran {f.tahun}; kurva S tidak dapat digambar.")
         return
-    bulan_tw = gt.bulan_triwulan(list(kini["bulan"]), f.triwulan)
+    bulan_tw = gt.bulan_triwulan(gt.bulan_berealisasi(kini), f.triwulan)
     label_tw = fmt.TRIWULAN[f.triwulan] if bulan_tw == f.triwulan * 3 else (
         fmt.bulan(bulan_tw) if bulan_tw else fmt.TRIWULAN[f.triwulan])
-    fig = gt.kurva_s(kini, lalu if not lalu.empty else None, f.tahun, bulan_tw, label_tw, judul, ket,
-                     tinggi=tinggi, bulan_ringkas=True)
+    fig = gt.kurva_s(kini, lalu if not lalu.empty else None, f.tahun, bulan_tw, label_tw, judul,
+                     f"{ket} · {gt.sumber_pagu(kini)}", tinggi=tinggi, bulan_ringkas=True)
     fig.update_layout(legend=dict(font=dict(size=15), y=-0.13, entrywidth=0), margin=dict(t=78, b=64))
     # Proyektor: angka sumbu dan label deviasi lebih besar daripada di halaman Tren.
     fig.update_xaxes(tickfont_size=16)

@@ -80,7 +80,7 @@ ada_capaian = ini is not None and not pd.isna(ini["capaian"])
 ang = kueri("tren_anggaran_bulanan", **f.sql(**hanya_opd))
 ang_kini = ang[ang["tahun"] == f.tahun]
 ang_lalu = ang[ang["tahun"] == f.tahun - 1]
-bulan_tw = gt.bulan_triwulan(list(ang_kini["bulan"]), f.triwulan) if not ang_kini.empty else None
+bulan_tw = gt.bulan_triwulan(gt.bulan_berealisasi(ang_kini), f.triwulan) if not ang_kini.empty else None
 baris_ang = ang_kini[ang_kini["bulan"] == bulan_tw].iloc[0] if bulan_tw is not None else None
 
 
@@ -248,7 +248,7 @@ with kanan:
                 f"s.d. {fmt.bulan(bulan_tw)} {f.tahun}: deviasi {fmt.poin(baris_ang['deviasi'])}"
                 + (f" ({tingkat.label}, {tingkat.rentang})" if tingkat else "")
                 + (f"; realisasi fisik {fmt.persen(fisik)}" if not pd.isna(fisik) else "; realisasi fisik belum ada")
-                + f". Pita deviasi: {gt.keterangan_pita_deviasi()}.")
+                + f". Pita deviasi: {gt.keterangan_pita_deviasi()}. Persen dari {gt.sumber_pagu(ang_kini)}.")
         else:
             st.caption(f"Belum ada data anggaran s.d. {tw} {f.tahun}.")
 

@@ -135,7 +135,7 @@ elif kini["persen_realisasi"].isna().all():
               "kosong, sehingga persen serapan tidak dapat dihitung; kurva S tidak digambar.")
     kanan.info(f"Realisasi fisik tahun {f.tahun} tidak dapat dibobot pagu (pagu nol atau kosong).")
 else:
-    bulan_tw = gt.bulan_triwulan(list(kini["bulan"]), f.triwulan)
+    bulan_tw = gt.bulan_triwulan(gt.bulan_berealisasi(kini), f.triwulan)
     label_tw = tw if bulan_tw == f.triwulan * 3 else (fmt.bulan(bulan_tw) if bulan_tw else tw)
     n_opd = int(kini["jumlah_opd"].max())
     with kiri:
@@ -159,7 +159,7 @@ else:
                             f" · rencana kas {fmt.persen(b['persen_rencana'])} · deviasi **{fmt.poin(b['deviasi'])}**"
                             f" ({arah}; **{tingkat.label}**, {tingkat.rentang})")
             st.caption(f"Pita peringatan deviasi: {gt.keterangan_pita_deviasi()}. Persen dihitung dari pagu "
-                       "bulan itu sendiri (pagu berubah setelah APBD-P)."
+                       f"bulan itu sendiri (pagu berubah setelah APBD-P): {gt.sumber_pagu(kini)}."
                        + ("" if not lalu.empty else f" Tahun {f.tahun - 1} belum punya data anggaran untuk pembanding."))
     with kanan:
         if kini["realisasi_fisik"].isna().all():

@@ -8,10 +8,8 @@
 -- (di akhir daftar). Peringkat tahun lalu memakai triwulan, dasar dan filter
 -- yang sama, sehingga perubahan peringkat dapat dibaca langsung.
 WITH bulan_anggaran AS (
-    SELECT tahun, max(bulan) AS bulan
-    FROM anggaran_bulanan
-    WHERE kode_pemda = $kode_pemda AND tahun IN ($tahun, $tahun - 1) AND bulan <= $triwulan * 3
-    GROUP BY tahun
+    SELECT tahun, bulan FROM bulan_akhir_anggaran($kode_pemda, $triwulan)
+    WHERE tahun IN ($tahun, $tahun - 1)
 ), kinerja AS (
     SELECT tahun, kode_opd, jumlah_indikator, jumlah_na, capaian, kategori
     FROM capaian_opd_rinci

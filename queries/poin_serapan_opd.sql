@@ -1,8 +1,7 @@
 -- Serapan anggaran setiap OPD (dalam filter) pada bulan akhir triwulan (atau bulan
 -- terakhir yang ada sebelumnya), urut deviasi terhadap rencana kas, terburuk dulu.
 WITH bulan_akhir AS (
-    SELECT max(bulan) AS bulan FROM anggaran_bulanan
-    WHERE kode_pemda = $kode_pemda AND tahun = $tahun AND bulan <= $triwulan * 3
+    SELECT bulan FROM bulan_akhir_anggaran($kode_pemda, $triwulan) WHERE tahun = $tahun
 )
 SELECT a.kode_opd, a.nama_opd, a.singkatan, a.bulan, a.pagu,
        a.persen_rencana, a.persen_realisasi, a.deviasi

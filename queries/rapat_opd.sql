@@ -4,9 +4,7 @@
 -- urusan utama, dan realisasi keuangan pada bulan akhir triwulan (atau bulan
 -- terakhir yang ada sebelumnya pada tahun itu).
 WITH bulan_akhir AS (
-    SELECT max(bulan) AS bulan
-    FROM anggaran_bulanan
-    WHERE kode_pemda = $kode_pemda AND tahun = $tahun AND bulan <= $triwulan * 3
+    SELECT bulan FROM bulan_akhir_anggaran($kode_pemda, $triwulan) WHERE tahun = $tahun
 ), anggaran AS (
     SELECT a.kode_opd, a.bulan, a.pagu, a.realisasi_kumulatif, a.persen_rencana,
            a.persen_realisasi, a.deviasi

@@ -1,10 +1,7 @@
--- Serapan anggaran pemda per tahun pada akhir triwulan (bulan 3, 6, 9, 12), atau
--- bulan terakhir yang ada sebelum itu. Fisik dibobot pagu.
+-- Serapan anggaran pemda per tahun pada bulan yang mewakili triwulan (makro
+-- bulan_akhir_anggaran). Fisik dibobot pagu.
 WITH bulan_akhir AS (
-    SELECT tahun, max(bulan) AS bulan
-    FROM anggaran_bulanan
-    WHERE kode_pemda = $kode_pemda AND bulan <= $triwulan * 3
-    GROUP BY tahun
+    SELECT tahun, bulan FROM bulan_akhir_anggaran($kode_pemda, $triwulan)
 )
 SELECT a.tahun, b.bulan,
        sum(a.pagu) AS pagu,

@@ -77,7 +77,7 @@ def gauge(pdf, x: float, y: float, r: float, nilai, kategori, paket, ket: str = 
 
 def bulan_label(paket, df: pd.DataFrame) -> tuple[int | None, str]:
     """Bulan akhir triwulan (atau bulan terakhir berdata sebelumnya) dan labelnya, seperti Mode Rapat."""
-    bulan_tw = gt.bulan_triwulan(list(df["bulan"]), paket.triwulan) if len(df) else None
+    bulan_tw = gt.bulan_triwulan(gt.bulan_berealisasi(df), paket.triwulan) if len(df) else None
     if bulan_tw == paket.triwulan * 3:
         return bulan_tw, fmt.TRIWULAN[paket.triwulan]
     return bulan_tw, fmt.bulan(bulan_tw) if bulan_tw else fmt.TRIWULAN[paket.triwulan]

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from kinerja import db
+from kinerja import db, wilayah
 from kinerja import format as fmt
 from kinerja.format import BULAN
 from kinerja.impor.masalah import ImporGagal, Masalah
@@ -21,37 +21,50 @@ from kinerja.impor.muat import HasilImpor, catat_dan_simpan, sidik_berkas
 from kinerja.kode import bidang_dari_kode_opd
 
 
-def _nama_normal(nama: str | None) -> str:
-    """'KAB. LAMPUNG SELATAN' dan 'Kabupaten Lampung Selatan' dianggap sama."""
-    teks = (nama or "").lower()
-    teks = re.sub(r"\bkab\b\.?", "kabupaten", teks)
-    teks = re.sub(r"\bkota adm\b\.?", "kota", teks)
-    return re.sub(r"[^a-z]+", " ", teks).strip()
-
-
 def pilih_pemda(con, nama_di_berkas: str | None, kode_pemda: str | None, berkas: str) -> tuple[str, list[str]]:
-    """Pemda tujuan: yang diminta, satu-satunya di database, atau yang namanya cocok."""
+    """Pemda tujuan: yang diminta, yang namanya cocok dengan judul berkas, atau satu-satunya
+    di database. Ditolak bila pemda itu fiktif (demo) atau judul berkas menyebut pemda lain:
+    data satu pemda tidak pernah masuk ke pemda lain."""
+    from kinerja.demo import PETUNJUK_BARU, kode_pemda_demo
+
     pemda = db.kueri(con, "impor/pemda_semua")
-    kode = list(pemda["kode_pemda"])
+    nama = dict(zip(pemda["kode_pemda"], pemda["nama_pemda"]))
+    kode = list(nama)
     catatan: list[str] = []
     if kode_pemda:
-        if kode_pemda not in kode:
+        if kode_pemda not in nama:
             raise ImporGagal([Masalah(berkas, "", None, "pemda", kode_pemda,
                                       f"pemda tidak ada di database; pilihan: {', '.join(kode) or '-'}")])
-        return kode_pemda, catatan
-    cocok = [k for k, n in zip(pemda["kode_pemda"], pemda["nama_pemda"])
-             if nama_di_berkas and _nama_normal(n) == _nama_normal(nama_di_berkas)]
-    if len(cocok) == 1:
-        return cocok[0], catatan
-    if len(kode) == 1:
-        nama_db = pemda["nama_pemda"].iloc[0]
-        if nama_di_berkas and _nama_normal(nama_db) != _nama_normal(nama_di_berkas):
-            catatan.append(f"Berkas untuk '{nama_di_berkas}', dimuat ke satu-satunya pemda di database: "
-                           f"{nama_db} ({kode[0]}).")
-        return kode[0], catatan
-    raise ImporGagal([Masalah(berkas, "", 1, "pemda", nama_di_berkas or "",
-                              "tidak dapat menentukan pemda tujuan; sebutkan dengan --pemda KODE "
-                              f"(pilihan: {', '.join(kode) or 'belum ada pemda, muat lembar pemda lebih dulu'})")])
+        tujuan = kode_pemda
+    else:
+        cocok = [k for k in kode if nama_di_berkas and wilayah.nama_cocok(nama_di_berkas, k, nama[k])]
+        if len(cocok) == 1:
+            tujuan = cocok[0]
+        elif len(kode) == 1:
+            tujuan = kode[0]
+        else:
+            raise ImporGagal([Masalah(berkas, "", 1, "pemda", nama_di_berkas or "",
+                                      "tidak dapat menentukan pemda tujuan; sebutkan dengan --pemda KODE "
+                                      f"(pilihan: {', '.join(kode) or 'belum ada pemda'})")])
+    if tujuan in kode_pemda_demo():
+        w = wilayah.cari_nama(nama_di_berkas)
+        saran = (f"Buat database untuk {w.nama} dengan: python -m kinerja baru --db BERKAS --pemda {w.kode}, "
+                 "lalu impor ke sana." if w else PETUNJUK_BARU)
+        raise ImporGagal([Masalah(berkas, "", 1, "pemda", nama_di_berkas or "",
+                                  f"ekspor SIPD berisi data pemda nyata, sedangkan database ini adalah demo fiktif "
+                                  f"{nama[tujuan]} ({tujuan}); tidak dimuat agar data nyata tidak bercampur "
+                                  f"dengan demo. {saran}")])
+    if nama_di_berkas and not wilayah.nama_cocok(nama_di_berkas, tujuan, nama[tujuan]):
+        w = wilayah.cari_nama(nama_di_berkas)
+        raise ImporGagal([Masalah(berkas, "", 1, "pemda", nama_di_berkas,
+                                  f"berkas ini untuk {nama_di_berkas}"
+                                  + (f" ({w.kode})" if w else "")
+                                  + f", bukan {nama[tujuan]} ({tujuan}); tidak dimuat. Impor ke database "
+                                    "pemda itu (--db), atau sebutkan pemda yang sesuai dengan --pemda KODE "
+                                    "bila database ini memuatnya")])
+    if not nama_di_berkas:
+        catatan.append(f"Judul berkas tidak menyebut pemda; dimuat ke {nama[tujuan]} ({tujuan}).")
+    return tujuan, catatan
 
 
 def _opd_baru(con, kode_pemda: str, opd: pd.DataFrame, buat_opd: bool, berkas: str,
@@ -147,8 +160,10 @@ def impor_sipd(con: duckdb.DuckDBPyConnection, path: Path, jenis: str, *, tahun:
         catatan.append(_catatan_lra(int(bulan), th) + f"({'kumulatif' if kumulatif else 'bulanan'}) "
                        "menggantikan data bulan yang sama")
         catatan.extend(f"dimuat atas konfirmasi pengguna walau realisasi kumulatif turun: {t}" for t in turun)
+        catatan.extend(pagu_berbeda(con, rinci, "sipd-lra", kp, th, berkas, int(bulan)))
     else:
-        catatan.append("RAK bulan " + ", ".join(BULAN[b - 1] for b in hasil.bulan_tersedia) + f" {th}")
+        catatan.append(_catatan_rak(hasil.bulan_tersedia, th))
+        catatan.extend(pagu_berbeda(con, rinci, "sipd-rak", kp, th, berkas))
     catatan = catatan + hasil.catatan
     nama, sha = sidik_berkas([Path(path)])
     tabel = {"opd": opd_baru, ("lra" if jenis == "sipd-lra" else "rak"): rinci}
@@ -223,4 +238,48 @@ def kumulatif_turun(con, rinci: pd.DataFrame, kode_pemda: str, tahun: int, bulan
                     f"{label}: realisasi kumulatif {BULAN[bulan - 1]} {tahun} {fmt.rupiah_penuh(nilai)} "
                     f"({berkas}) lebih tinggi dari {BULAN[r.bulan - 1]} {fmt.rupiah_penuh(r.realisasi)} "
                     f"yang sudah dimuat ({_berkas_bulan(con, r.bulan, tahun)})")
+    return hasil
+
+
+def _catatan_rak(bulan: list[int], tahun: int) -> str:
+    """Awal catatan log sebuah impor RAK; tahunnya juga dipakai mencari berkas asal RAK."""
+    return "RAK bulan " + ", ".join(BULAN[b - 1] for b in bulan) + f" {tahun}"
+
+
+def pagu_berbeda(con, rinci: pd.DataFrame, jenis: str, kode_pemda: str, tahun: int, berkas: str,
+                 bulan: int | None = None) -> list[str]:
+    """Kalimat per OPD yang pagunya di berkas ini (LRA atau RAK) berbeda dari pagu sumber
+    lain yang sudah dimuat untuk tahun yang sama. Tidak menolak: pagu LRA memang dapat
+    berubah (pergeseran/perubahan APBD) sebelum RAK-nya diperbarui; kurva S menyebut pagu
+    mana yang dipakai."""
+    opd = rinci[rinci["tingkat"] == "opd"]
+    nama = dict(zip(opd["kode_opd"], opd["uraian"]))
+    if jenis == "sipd-lra":
+        di_berkas = opd.groupby("kode_opd")["pagu"].sum()
+        lain = db.kueri(con, "impor/pagu_rak_opd", kode_pemda=kode_pemda, tahun=tahun)
+        pembanding = {r.kode_opd: (r.pagu, "RAK") for r in lain.itertuples()}
+        asal = db.kueri_satu(con, "impor/berkas_rak_tahun", pola=f"RAK bulan % {tahun}%")
+        label_ini, label_asal = f"LRA {BULAN[bulan - 1]} {tahun}", f"berkas {asal[0]}" if asal else "dimuat sebelumnya"
+    else:
+        di_berkas = opd.groupby("kode_opd")["pagu"].max()
+        lain = db.kueri(con, "impor/pagu_lra_opd", kode_pemda=kode_pemda, tahun=tahun)
+        terakhir = lain.sort_values("bulan").groupby("kode_opd").tail(1)
+        pembanding = {r.kode_opd: (r.pagu, f"LRA {BULAN[r.bulan - 1]} {tahun}",
+                                   r.bulan) for r in terakhir.itertuples()}
+        label_ini, label_asal = f"RAK {tahun}", None
+    hasil = []
+    for kode, pagu in di_berkas.items():
+        if kode not in pembanding or pd.isna(pagu) or pd.isna(pembanding[kode][0]):
+            continue
+        pagu_lain, sumber = pembanding[kode][0], pembanding[kode][1]
+        if abs(pagu - pagu_lain) < 1:  # selisih di bawah Rp 1: pembulatan
+            continue
+        if label_asal is None:
+            asal = _berkas_bulan(con, pembanding[kode][2], tahun)
+        else:
+            asal = label_asal
+        hasil.append(f"pagu {nama.get(kode, kode)} ({kode}) berbeda: {label_ini} {fmt.rupiah_penuh(pagu)} "
+                     f"({berkas}), {sumber} {fmt.rupiah_penuh(pagu_lain)} ({asal}); persen rencana dan "
+                     "realisasi kurva S memakai pagu LRA pada bulan yang LRA-nya dimuat, dan pagu RAK pada "
+                     "bulan lain")
     return hasil

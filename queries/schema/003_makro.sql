@@ -131,3 +131,14 @@ CREATE OR REPLACE MACRO anggota_bidang(p_pemda, f_kelompok, f_opd) AS TABLE
     WHERE ob.kode_pemda = p_pemda
       AND (f_kelompok IS NULL OR u.kelompok = f_kelompok)
       AND cocok_filter(ob.kode_pemda, ob.kode_opd, NULL, NULL, f_opd);
+
+-- Bulan anggaran yang mewakili triwulan setiap tahun: bulan akhir triwulan (3, 6, 9, 12)
+-- atau bulan terakhir sebelumnya yang realisasinya sudah dimuat. Bulan yang baru berisi
+-- RAK (realisasi belum ada) tidak dipakai selama ada bulan berealisasi: "s.d. Januari",
+-- bukan Maret tanpa realisasi; tanpa realisasi sama sekali, bulan terakhir yang ada.
+CREATE OR REPLACE MACRO bulan_akhir_anggaran(p_pemda, p_triwulan) AS TABLE
+SELECT tahun,
+       coalesce(max(bulan) FILTER (WHERE realisasi_kumulatif IS NOT NULL), max(bulan)) AS bulan
+FROM anggaran_bulanan
+WHERE kode_pemda = p_pemda AND bulan <= p_triwulan * 3
+GROUP BY tahun;
