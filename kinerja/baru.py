@@ -7,14 +7,12 @@ menimpa data: berkas yang sudah ada hanya boleh diganti bila isinya demo belaka.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from kinerja import db, wilayah
 from kinerja.demo import isi_selain_demo
 from kinerja.impor.muat import pengguna_os
-from kinerja.skema import buat_skema
+from kinerja.berkas_baru import bangun_lalu_pasang
 
 # log_impor.hasil untuk pembuatan database: bukan 'berhasil', jadi "Data per" tetap kosong
 # sampai data pertama dimuat.
@@ -56,31 +54,19 @@ def buat_baru(path: Path, kode: str, nama: str | None = None, pengguna: str | No
     w = periksa_permintaan(path, kode, nama)
     demo_diganti = path.exists()
     nama_pemda = nama.strip() if nama else w.nama
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, sementara = tempfile.mkstemp(suffix=".duckdb.tmp", dir=path.parent)
-    os.close(fd)
-    os.unlink(sementara)  # DuckDB harus membuat berkasnya sendiri
-    try:
-        con = db.buka(sementara, read_only=False)
-        try:
-            buat_skema(con)
-            db.kueri_satu(con, "impor/pemda_baru", kode_pemda=w.kode, nama_pemda=nama_pemda,
-                        keterangan=f"Kode wilayah Kemendagri {w.kode}")
-            db.kueri_satu(con, "impor/catat_log", pengguna=pengguna or pengguna_os(), nama_file=w.kode, sha256="-",
-                        format=FORMAT_BARU, jumlah_baris=None, hasil=HASIL_DIBUAT,
-                        pesan=f"Database dibuat untuk {nama_pemda} ({w.kode}); rujukan {wilayah.versi_rujukan()}")
-        finally:
-            con.close()
+
+    def isi(con) -> None:
+        db.kueri_satu(con, "impor/pemda_baru", kode_pemda=w.kode, nama_pemda=nama_pemda,
+                      keterangan=f"Kode wilayah Kemendagri {w.kode}")
+        db.kueri_satu(con, "impor/catat_log", pengguna=pengguna or pengguna_os(), nama_file=w.kode, sha256="-",
+                      format=FORMAT_BARU, jumlah_baris=None, hasil=HASIL_DIBUAT,
+                      pesan=f"Database dibuat untuk {nama_pemda} ({w.kode}); rujukan {wilayah.versi_rujukan()}")
+
+    def sebelum_pasang() -> None:
         if demo_diganti and isi_selain_demo(path):  # berubah sejak diperiksa: jangan timpa
             raise BaruDitolak(f"{path} diisi proses lain selama pembuatan; tidak ada yang berubah.")
-        os.replace(sementara, path)
-        wal = Path(str(path) + ".wal")
-        if wal.exists():
-            wal.unlink()
-    finally:
-        for sisa in (Path(sementara), Path(sementara + ".wal")):
-            if sisa.exists():
-                sisa.unlink()
+
+    bangun_lalu_pasang(path, isi, sebelum_pasang)
     return w, demo_diganti
 
 

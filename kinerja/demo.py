@@ -6,16 +6,15 @@ melihat database setengah jadi dan pembangunan ulang aman dijalankan berulang.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import csv
 
 from kinerja import db
+from kinerja.berkas_baru import bangun_lalu_pasang
 from kinerja.impor.muat import HasilImpor, impor_template, sidik_berkas
 from kinerja.lokasi import FOLDER_DEMO
-from kinerja.skema import buat_skema, turunan_mutakhir, versi_database, VERSI_SKEMA
+from kinerja.skema import turunan_mutakhir, versi_database, VERSI_SKEMA
 
 # Pengguna yang dicatat log_impor untuk pembangunan demo (impor_template(pengguna=...)).
 PENGGUNA_DEMO = "demo"
@@ -105,23 +104,4 @@ def bangun_demo(path: Path, paksa: bool = False) -> HasilImpor | None:
             "Pilih berkas lain untuk demo (--db BERKAS_BARU), atau jalankan dasbor pada database ini.")
     if not paksa and demo_mutakhir(path):
         return None
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, sementara = tempfile.mkstemp(suffix=".duckdb.tmp", dir=path.parent)
-    os.close(fd)
-    os.unlink(sementara)  # DuckDB harus membuat berkasnya sendiri
-    try:
-        con = db.buka(sementara, read_only=False)
-        try:
-            buat_skema(con)
-            hasil = impor_template(con, [FOLDER_DEMO], pengguna=PENGGUNA_DEMO)
-        finally:
-            con.close()
-        os.replace(sementara, path)
-        wal = Path(str(path) + ".wal")
-        if wal.exists():
-            wal.unlink()
-    finally:
-        for sisa in (Path(sementara), Path(sementara + ".wal")):
-            if sisa.exists():
-                sisa.unlink()
-    return hasil
+    return bangun_lalu_pasang(path, lambda con: impor_template(con, [FOLDER_DEMO], pengguna=PENGGUNA_DEMO))

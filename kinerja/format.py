@@ -89,3 +89,13 @@ def markdown_aman(teks: str) -> str:
     """Teks polos (nama OPD, indikator hasil impor) aman untuk st.markdown:
     karakter markdown, HTML dan LaTeX ($) di-escape dengan garis miring terbalik."""
     return "".join("\\" + c if c in _MARKDOWN else c for c in str(teks))
+
+
+def jumlah_baris(teks_json) -> str:
+    """Kolom log_impor.jumlah_baris ('{"opd": 4, "capaian": 13}') sebagai '4 opd, 13 capaian'.
+    Kosong untuk baris tanpa jumlah (mis. pembuatan database: NULL, dari pandas NaN)."""
+    import json
+
+    if not isinstance(teks_json, str) or not teks_json:
+        return ""
+    return ", ".join(f"{angka(n)} {t}" for t, n in json.loads(teks_json).items() if n)

@@ -4,13 +4,14 @@ daftar setiap masalah, muat ke database, dan riwayat impor.
 Berkas yang salah tidak mengubah apa pun di database. Setelah dimuat, cache koneksi
 dan hasil kueri dibuang sehingga setiap sesi yang terbuka melihat data baru."""
 
-import json
 import re
 
 import pandas as pd
 import streamlit as st
 
-from kinerja import format as fmt
+from kinerja import format as fmt, wilayah
+from kinerja.baru import BaruDitolak, buat_baru
+from kinerja.demo import isi_selain_demo
 from kinerja.impor.berkas import BATAS_UKURAN, tebak_format
 from kinerja.impor.masalah import ImporGagal
 from kinerja.impor.muat import HasilImpor
@@ -46,6 +47,34 @@ kiri.caption(f"Masuk sebagai administrator · {data_per()}")
 if kanan.button("Keluar", icon=":material/logout:", width="stretch"):
     admin.keluar()
     st.switch_page("pages/ringkasan.py")
+
+# ---- database demo: mulai database pemda sendiri (seperti python -m kinerja baru) -------------
+if isi_selain_demo(lokasi()) is None:
+    with st.container(border=True):
+        st.markdown("**Dasbor ini berisi data demo fiktif (Kabupaten Nusa Makmur).** Data daerah Anda tidak "
+                    "dimuat ke demo: buat dulu database untuk pemda Anda, lalu muat berkasnya di bawah.")
+        wil = wilayah.semua()
+        b1, b2, b3 = st.columns([3, 3, 2], vertical_alignment="bottom")
+        kode_baru = b1.selectbox("Pemda (kode wilayah Kemendagri)", list(wil), index=None,
+                                 format_func=lambda k: f"{k} {wil[k].nama}", placeholder="Ketik nama atau kode",
+                                 key="kelola_baru_kode")
+        nama_baru = b2.text_input("Nama yang ditampilkan (boleh kosong)", key="kelola_baru_nama",
+                                  placeholder=wil[kode_baru].nama if kode_baru else "nama resmi", max_chars=120)
+        if b3.button("Buat database pemda", icon=":material/add_circle:", disabled=kode_baru is None,
+                     width="stretch", key="kelola_baru"):
+            if not admin.admin_masuk():  # diperiksa lagi di server untuk tindakan ini sendiri
+                st.error("Hanya administrator yang dapat membuat database.")
+                st.stop()
+            try:
+                w, _ = buat_baru(lokasi(), kode_baru, nama_baru.strip() or None,
+                                 pengguna="administrator (halaman Kelola Data)")
+            except BaruDitolak as e:
+                st.error(fmt.markdown_aman(str(e)))
+            else:
+                bersihkan_cache()
+                st.session_state["_kelola_dimuat"] = (f"Database untuk {nama_baru.strip() or w.nama} ({w.kode}) "
+                                                      "dibuat; data demo diganti. Muat berkas pemda Anda di bawah")
+                st.rerun()
 
 st.subheader("1. Templat impor", anchor=False)
 st.markdown("Isi data kinerja dan anggaran pada templat XLSX: lembar *Petunjuk* menjelaskan setiap kolom, "
@@ -239,8 +268,7 @@ else:
     st.dataframe(
         log.assign(
             waktu=[fmt.waktu(w.to_pydatetime()) for w in log["waktu"]],
-            jumlah_baris=[", ".join(f"{fmt.angka(n)} {t}" for t, n in json.loads(j).items() if n) if j else ""
-                          for j in log["jumlah_baris"]],
+            jumlah_baris=[fmt.jumlah_baris(j) for j in log["jumlah_baris"]],
             sha256=log["sha256"].str.slice(0, 12),
             pengguna=log["pengguna"].fillna(""), pesan=log["pesan"].fillna(""),
         ),

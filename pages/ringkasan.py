@@ -17,7 +17,9 @@ from kinerja.ui.komponen import daftar_poin, kaki, kartu
 
 f = mulai_halaman("Ringkasan Kinerja OPD")
 if pesan_demo_baru():
-    st.info(f"Database belum ada, jadi dibangun dari data demo (fiktif) di {pesan_demo_baru()}.")
+    st.info(f"Database belum ada, jadi dibangun dari data demo (fiktif) di {fmt.markdown_aman(pesan_demo_baru())}. "
+            "Untuk data daerah Anda: buat database pemda sendiri dengan `python -m kinerja baru --pemda KODE` "
+            "(atau di halaman Kelola Data), lalu muat berkasnya; lihat README, bagian Memuat data sendiri.")
 
 pengaturan = baca_pengaturan()
 batas_atas = float(pengaturan["batas_atas_capaian"])
@@ -42,8 +44,41 @@ k_kini, k_lalu = _baris(kinerja, f.tahun), _baris(kinerja, f.tahun - 1)
 a_kini, a_lalu = _baris(anggaran, f.tahun), _baris(anggaran, f.tahun - 1)
 pembanding = fmt.periode(f.tahun - 1, f.triwulan)
 
+def _gauge_anggaran(g2, g3) -> None:
+    """Gauge realisasi keuangan (terhadap rencana kas) dan realisasi fisik."""
+    if a_kini is None:
+        g2.info(f"Belum ada data anggaran untuk {f.tahun}.")
+        g3.info(f"Belum ada data realisasi fisik untuk {f.tahun}.")
+        return
+    bulan = fmt.bulan(int(a_kini["bulan"]))
+    g2.plotly_chart(
+        grafik.gauge_serapan(
+            a_kini["persen_realisasi"], a_kini["persen_rencana"], "Realisasi keuangan",
+            f"s.d. {bulan}<br>{grafik.keterangan_serapan(a_kini['persen_rencana'], a_kini['deviasi'])}"),
+        config={"displayModeBar": False}, key="gauge_keuangan")
+    if pd.isna(a_kini["realisasi_fisik"]):
+        g3.info(f"Belum ada data realisasi fisik s.d. {bulan} {f.tahun}.")
+        return
+    g3.plotly_chart(
+        grafik.gauge_serapan(
+            a_kini["realisasi_fisik"], None, "Realisasi fisik",
+            f"s.d. {bulan}<br>rata-rata dibobot pagu"),
+        config={"displayModeBar": False}, key="gauge_fisik")
+
+
 if k_kini is None:
-    st.info(f"Belum ada data capaian kinerja untuk {f.periode}. Pilih periode lain di filter.")
+    if a_kini is None:
+        st.info(f"Belum ada data capaian kinerja untuk {f.periode}. Pilih periode lain di filter.")
+        st.stop()
+    # Baru anggaran (mis. ekspor SIPD LRA/RAK): serapan tetap tampil.
+    st.info(f"Belum ada data capaian kinerja (indikator) untuk {f.periode}; yang sudah dimuat baru anggaran. "
+            "Capaian dimuat dengan templat impor (lembar indikator dan capaian).")
+    g1, g2, g3 = st.columns(3)
+    _gauge_anggaran(g1, g2)
+    g3.metric("Realisasi s.d. " + fmt.bulan(int(a_kini["bulan"])), fmt.rupiah(a_kini["realisasi_kumulatif"]),
+              help=f"dari pagu {fmt.rupiah(a_kini['pagu'])}; rencana kas {fmt.rupiah(a_kini['rencana_kumulatif'])}")
+    g3.caption(f"{fmt.persen(a_kini['persen_realisasi'])} dari pagu {fmt.rupiah(a_kini['pagu'])} · rencana kas "
+               f"{fmt.persen(a_kini['persen_rencana'])}. Rincian per bulan: halaman Tren dan Profil OPD.")
     st.stop()
 
 # Poin penting untuk Bupati/Wali Kota: setiap kalimat menunjuk halaman tempat angkanya.
@@ -70,21 +105,7 @@ g1.plotly_chart(
         f"rata-rata {int(k_kini['jumlah_opd_dinilai'])} OPD<br>kategori {pita_pemda.label if pita_pemda else 'n/a'}",
         batas_atas=batas_atas),
     config={"displayModeBar": False}, key="gauge_kinerja")
-if a_kini is None:
-    g2.info(f"Belum ada data anggaran untuk {f.tahun}.")
-    g3.info(f"Belum ada data realisasi fisik untuk {f.tahun}.")
-else:
-    bulan = fmt.bulan(int(a_kini["bulan"]))
-    g2.plotly_chart(
-        grafik.gauge_serapan(
-            a_kini["persen_realisasi"], a_kini["persen_rencana"], "Realisasi keuangan",
-            f"s.d. {bulan}<br>{grafik.keterangan_serapan(a_kini['persen_rencana'], a_kini['deviasi'])}"),
-        config={"displayModeBar": False}, key="gauge_keuangan")
-    g3.plotly_chart(
-        grafik.gauge_serapan(
-            a_kini["realisasi_fisik"], None, "Realisasi fisik",
-            f"s.d. {bulan}<br>rata-rata dibobot pagu"),
-        config={"displayModeBar": False}, key="gauge_fisik")
+_gauge_anggaran(g2, g3)
 
 # Kartu KPI dengan perubahan terhadap periode yang sama tahun lalu.
 st.subheader(f"Dibanding {pembanding}", anchor=False)

@@ -2,7 +2,6 @@
 Untuk analis yang perlu menjelaskan dari mana angka di layar berasal."""
 
 import html
-import json
 
 import streamlit as st
 
@@ -71,8 +70,7 @@ if log.empty:
 else:
     tampil = log.assign(
         waktu=[fmt.waktu(w.to_pydatetime()) for w in log["waktu"]],
-        jumlah_baris=[", ".join(f"{fmt.angka(n)} {t}" for t, n in json.loads(j).items() if n) if j else ""
-                      for j in log["jumlah_baris"]],
+        jumlah_baris=[fmt.jumlah_baris(j) for j in log["jumlah_baris"]],
         pesan=log["pesan"].fillna(""),
         sha256=log["sha256"].str.slice(0, 12),
     )

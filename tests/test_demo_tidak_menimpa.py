@@ -7,6 +7,7 @@ import os
 import subprocess
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -92,16 +93,17 @@ def test_biarkan_data_sendiri_keluar_0_tanpa_mengubah(db_dengan_impor):
     assert _sidik(db_dengan_impor) == sidik
 
 
-def test_jalankan_sh_melayani_data_sendiri_tanpa_membangun_ulang(db_demo_dengan_lra):
-    """Analis mengimpor datanya lalu besok pagi menjalankan ./jalankan.sh lagi: dasbor
-    melayani database itu, dan berkasnya tidak berubah sebait pun."""
-    sidik = _sidik(db_demo_dengan_lra)
+@contextmanager
+def jalankan_sh(db: Path):
+    """./jalankan.sh yang sebenarnya (pip, demo --biarkan-data-sendiri, streamlit) pada db;
+    menghasilkan (url, baca_keluaran) setelah server sehat, lalu menghentikannya."""
     port = _port_bebas()
-    env = dict(os.environ, KINERJA_DB=str(db_demo_dengan_lra))
+    env = dict(os.environ, KINERJA_DB=str(db))
     proses = subprocess.Popen(["bash", str(AKAR / "jalankan.sh"), "--server.port", str(port),
                                "--server.address", "127.0.0.1", "--server.headless", "true"],
                               cwd=AKAR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               start_new_session=True)
+    keluaran: list[str] = []
     try:
         batas = time.monotonic() + 300  # pip memeriksa paket dulu; mesin CI bisa sibuk
         sehat = False
@@ -113,9 +115,18 @@ def test_jalankan_sh_melayani_data_sendiri_tanpa_membangun_ulang(db_demo_dengan_
             if sehat:
                 break
         assert sehat, proses.stdout.read().decode() if proses.poll() is not None else "server tidak sehat"
+        yield f"http://127.0.0.1:{port}", keluaran
     finally:
         os.killpg(proses.pid, 15)
         proses.wait(30)
-    keluaran = proses.stdout.read().decode()
-    assert "dipakai apa adanya" in keluaran, keluaran
+        keluaran.append(proses.stdout.read().decode())
+
+
+def test_jalankan_sh_melayani_data_sendiri_tanpa_membangun_ulang(db_demo_dengan_lra):
+    """Analis mengimpor datanya lalu besok pagi menjalankan ./jalankan.sh lagi: dasbor
+    melayani database itu, dan berkasnya tidak berubah sebait pun."""
+    sidik = _sidik(db_demo_dengan_lra)
+    with jalankan_sh(db_demo_dengan_lra) as (_, keluaran):
+        pass
+    assert "dipakai apa adanya" in keluaran[0], keluaran[0]
     assert _sidik(db_demo_dengan_lra) == sidik

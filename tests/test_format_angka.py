@@ -67,3 +67,10 @@ def test_warna_skala_tidak_bisa_menyisipkan_html():
     df = pd.DataFrame([{"urutan": 1, "label": "Baik", "batas_bawah": 0,
                         "warna": "red;background:url(javascript:x)", "warna_teks": "#FFFFFF"}])
     assert pita_dari(df)[0].warna == "#999999"
+
+
+def test_jumlah_baris_log_impor():
+    from kinerja import format as fmt
+
+    assert fmt.jumlah_baris('{"opd": 4, "capaian": 1300, "kendala": 0}') == "4 opd, 1.300 capaian"
+    assert fmt.jumlah_baris(None) == "" and fmt.jumlah_baris(float("nan")) == ""  # pembuatan database (baru)

@@ -32,11 +32,25 @@ HALAMAN = "pages/kelola_data.py"
 
 # ---- pembantu -------------------------------------------------------------------------------
 
+@pytest.fixture(scope="session")
+def _db_lamsel(tmp_path_factory) -> Path:
+    """Database pemda sendiri (baru 18.01) berisi RAK nyata: Diskominfo sudah terdaftar."""
+    from kinerja.baru import buat_baru
+    from kinerja.impor.muat_sipd import impor_sipd
+
+    path = tmp_path_factory.mktemp("lamsel") / "kinerja.duckdb"
+    buat_baru(path, "18.01", pengguna="tes")
+    con = duckdb.connect(str(path))
+    impor_sipd(con, SAMPEL / "rak.xlsx", "sipd-rak", buat_opd=True, pengguna="tes")
+    con.close()
+    return path
+
+
 @pytest.fixture
-def db(db_demo, tmp_path) -> Path:
-    """Salinan database demo per tes (impor mengubah berkasnya)."""
+def db(_db_lamsel, tmp_path) -> Path:
+    """Salinan database Lampung Selatan per tes (impor mengubah berkasnya)."""
     tujuan = tmp_path / "kinerja.duckdb"
-    shutil.copyfile(db_demo, tujuan)
+    shutil.copyfile(_db_lamsel, tujuan)
     return tujuan
 
 
@@ -270,7 +284,7 @@ def test_periksa_berkas_rusak_dan_pilihan_kurang(db, tmp_path):
     assert isinstance(dua, list) and "satu berkas" in dua[0].pesan
 
 
-def test_periksa_lra_januari_pada_demo(db):
+def test_periksa_lra_januari_pada_pemda_sendiri(db):
     hasil = inti.periksa(db, [LRA], Opsi("sipd-lra", bulan=1, kumulatif=True))
     assert isinstance(hasil, HasilImpor), [str(m) for m in hasil]
     assert hasil.jumlah_baris["OPD"] == 1 and hasil.jumlah_baris["opd baru"] == 0
@@ -332,17 +346,16 @@ def test_muat_berkas_menulis_dan_mencatat(db, tmp_path):
     assert _baca(db, "SELECT nama_pemda FROM pemda WHERE kode_pemda = 'T01'") == [("Kabupaten Uji",)]
 
 
-def test_muat_lra_januari_pada_demo(db):
+def test_muat_lra_januari_pada_pemda_sendiri(db):
     sql = "SELECT pagu FROM v_anggaran_opd WHERE tahun = 2026 AND bulan = 1 AND kode_opd = $k"
-    (pagu_demo,), = _baca(db, sql, {"k": KOMINFO})
     hasil = inti.muat_berkas(db, [LRA], Opsi("sipd-lra", bulan=1, kumulatif=True), pengguna="tes")
     assert isinstance(hasil, HasilImpor) and hasil.dimuat, hasil
     assert _baca(db, "SELECT format FROM log_impor ORDER BY id DESC LIMIT 1") == [("sipd-lra",)]
     (pagu,), = _baca(db, sql, {"k": KOMINFO})
     (pagu_berkas,), = _baca(db, "SELECT sum(pagu) FROM anggaran_rinci WHERE tahun = 2026 AND bulan = 1 "
                                 "AND kode_opd = $k AND tingkat = 'opd'", {"k": KOMINFO})
-    # Angka dasbor = baris OPD berkas (LRA menggantikan bulan Januari data demo).
-    assert pagu == pytest.approx(pagu_berkas) and pagu != pytest.approx(pagu_demo)
+    # Angka dasbor = baris OPD berkas; pagu Diskominfo di LRA Januari (dibaca dari sampelnya).
+    assert pagu == pytest.approx(pagu_berkas) == pytest.approx(10_810_941_900)
 
 
 def test_impor_bersamaan_ditolak(db, tmp_path):
@@ -520,3 +533,31 @@ def test_folder_unggahan_dibersihkan_setelah_dimuat(monkeypatch, db, tmp_path):
     _tombol(at, "Periksa").click().run()
     _tombol(at, "Muat ke database").click().run()
     assert not folder.exists() and "_kelola_folder" not in at.session_state
+
+
+def test_halaman_kumulatif_turun_ditolak_lalu_dimuat_dengan_centang(monkeypatch, db):
+    """LRA Februari (kumulatif) lebih rendah dari Januari: ditolak dengan nama OPD dan kedua
+    bulan; dengan centang konfirmasi dimuat, dan log impor mencatatnya."""
+    hasil = inti.muat_berkas(db, [LRA], Opsi("sipd-lra", bulan=1, kumulatif=True), pengguna="tes")
+    assert isinstance(hasil, HasilImpor) and hasil.dimuat
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE anggaran_rinci SET realisasi_kumulatif = realisasi_kumulatif * 2 WHERE bulan = 1")
+    con.close()
+    sebelum = _sha(db)
+    at = _masuk(monkeypatch, db)
+    _unggah(at, [LRA])
+    at.selectbox(key=_kunci(at, "kelola_bulan_")).set_value(2).run()
+    at.radio(key=_kunci(at, "kelola_kumulatif_")).set_value("kumulatif").run()
+    _tombol(at, "Periksa").click().run()
+    assert not at.exception
+    masalah = " ".join(str(v) for v in _tabel(at, "Masalah")["Masalah"])
+    assert "Dinas Komunikasi dan Informatika" in masalah and "Februari" in masalah and "Januari" in masalah
+    assert _tombol(at, "Muat ke database").disabled and _sha(db) == sebelum
+    centang = next(c for c in at.checkbox if c.key.startswith("kelola_terima_turun_"))
+    centang.check().run()
+    _tombol(at, "Periksa").click().run()
+    assert any("siap dimuat" in s.value for s in at.success), [e.value for e in at.error]
+    _tombol(at, "Muat ke database").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    (pesan,), = _baca(db, "SELECT pesan FROM log_impor WHERE format = 'sipd-lra' ORDER BY id DESC LIMIT 1")
+    assert "atas konfirmasi pengguna" in pesan and "Februari" in pesan
