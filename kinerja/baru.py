@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kinerja import db, wilayah
+from kinerja import cadangan, db, wilayah
 from kinerja.demo import isi_selain_demo
 from kinerja.impor.muat import pengguna_os
 from kinerja.berkas_baru import bangun_lalu_pasang
@@ -65,6 +65,8 @@ def buat_baru(path: Path, kode: str, nama: str | None = None, pengguna: str | No
     def sebelum_pasang() -> None:
         if demo_diganti and isi_selain_demo(path):  # berubah sejak diperiksa: jangan timpa
             raise BaruDitolak(f"{path} diisi proses lain selama pembuatan; tidak ada yang berubah.")
+        if demo_diganti:
+            cadangan.buat(path)  # demo yang diganti pun dapat dipulihkan (python -m kinerja pulihkan)
 
     bangun_lalu_pasang(path, isi, sebelum_pasang)
     return w, demo_diganti

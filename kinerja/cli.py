@@ -1,4 +1,4 @@
-"""Baris perintah: python -m kinerja demo | impor | perbarui (kontrak, lihat DESIGN.md)."""
+"""Baris perintah: python -m kinerja demo | baru | impor | perbarui | ... (kontrak, lihat DESIGN.md)."""
 
 from __future__ import annotations
 
@@ -31,6 +31,19 @@ def _parser() -> argparse.ArgumentParser:
                       help="bila berkas berisi data selain demo, biarkan (keluar 0) alih-alih menolak; "
                            "dipakai jalankan.sh")
 
+    baru = sub.add_parser("baru", help="buat database kosong untuk pemda sendiri (kode wilayah Kemendagri)",
+                          description="Buat database kosong untuk satu pemda: skema, aturan, skala bawaan, "
+                                      "pengaturan dan pemda itu saja, siap diisi dengan impor. Kode dan nama "
+                                      "pemda diambil dari rujukan kode wilayah Kemendagri (38 provinsi, 514 "
+                                      "kabupaten/kota). Berkas yang berisi data tidak pernah ditimpa; berkas "
+                                      "berisi demo saja diganti.")
+    baru.add_argument("--db", type=Path, help="berkas database (bawaan: $KINERJA_DB atau data/kinerja.duckdb)")
+    baru.add_argument("--pemda", metavar="KODE", help="kode wilayah Kemendagri, mis. 18.01 (Kabupaten Lampung "
+                                                      "Selatan) atau 18 (Provinsi Lampung)")
+    baru.add_argument("--nama", help="nama pemda yang ditampilkan (bawaan: nama resmi dari rujukan)")
+    baru.add_argument("--daftar", nargs="?", const="", metavar="KATA",
+                      help="tampilkan kode wilayah yang kode atau namanya memuat KATA, tanpa membuat apa pun")
+
     impor = sub.add_parser("impor", help="validasi lalu muat berkas ke database",
                            description="Validasi berkas, lalu muat seluruhnya dalam satu transaksi. "
                                        "Bila ada masalah, semua masalah dilaporkan per baris dan "
@@ -58,6 +71,27 @@ def _parser() -> argparse.ArgumentParser:
                                           "Perlu bila database dibangun versi aplikasi sebelumnya. "
                                           "Aman dijalankan berulang: tidak berubah bila sudah mutakhir.")
     perbarui.add_argument("--db", type=Path, help="berkas database (bawaan: $KINERJA_DB atau data/kinerja.duckdb)")
+
+    from kinerja.cadangan import JUMLAH_BAWAAN, KUNCI_JUMLAH
+
+    cadangan = sub.add_parser("cadangan", help="daftar cadangan database yang disimpan di sampingnya",
+                              description="Tampilkan cadangan database, terbaru dulu. Sebelum setiap penulisan "
+                                          "(impor, perbarui, pulihkan) isi lama disimpan sebagai cadangan "
+                                          "bertanggal di folder <nama>.cadangan/ di samping berkas database "
+                                          "(mis. data/kinerja.cadangan/). Yang disimpan hanya yang terakhir: "
+                                          f"pengaturan {KUNCI_JUMLAH} di tabel pengaturan, bawaan {JUMLAH_BAWAAN}.")
+    cadangan.add_argument("--db", type=Path, help="berkas database (bawaan: $KINERJA_DB atau data/kinerja.duckdb)")
+
+    pulihkan = sub.add_parser("pulihkan", help="pulihkan database dari salah satu cadangannya",
+                              description="Ganti database dengan isi cadangan BERKAS. Ditulis ke salinan lalu "
+                                          "ditukar, jadi dasbor yang berjalan tidak perlu dihentikan. Isi yang "
+                                          "diganti disimpan dulu sebagai cadangan baru, sehingga pemulihan dapat "
+                                          "dibatalkan dengan memulihkan cadangan itu. Pemulihan dicatat di log impor. "
+                                          "Cadangan yang bukan database dasbor ditolak; database tidak berubah.")
+    pulihkan.add_argument("--db", type=Path, help="berkas database (bawaan: $KINERJA_DB atau data/kinerja.duckdb)")
+    pulihkan.add_argument("berkas", metavar="BERKAS",
+                          help="nama berkas cadangan dari daftar `python -m kinerja cadangan` "
+                               "(atau path-nya di folder cadangan)")
 
     templat = sub.add_parser("template", help="tulis templat impor XLSX berisi petunjuk dan contoh",
                              description="Tulis buku kerja templat impor (lembar Petunjuk, satu lembar "
@@ -101,8 +135,14 @@ def main(argv: list[str] | None = None) -> int:
     db_path = (args.db.expanduser().resolve() if args.db else lokasi_database())
     if args.perintah == "demo":
         return _demo(db_path, args.paksa, args.biarkan_data_sendiri)
+    if args.perintah == "baru":
+        return _baru(db_path, args)
     if args.perintah == "perbarui":
         return _perbarui(db_path)
+    if args.perintah == "cadangan":
+        return _cadangan(db_path)
+    if args.perintah == "pulihkan":
+        return _pulihkan(db_path, args.berkas)
     if args.perintah == "ekspor":
         return _ekspor(db_path, args)
     return _impor(db_path, args)
@@ -132,9 +172,40 @@ def _sandi(dari_stdin: bool) -> int:
 def _database_ada(db_path: Path) -> bool:
     if db_path.exists():
         return True
-    print(f"Database {db_path} tidak ada. Buat dulu dengan: python -m kinerja demo --db {db_path}",
+    print(f"Database {db_path} tidak ada. Buat database untuk pemda sendiri dengan: python -m kinerja baru "
+          f"--db {db_path} --pemda KODE (kode wilayah Kemendagri, mis. 18.01; cari dengan: python -m kinerja "
+          f"baru --daftar NAMA), atau database demo dengan: python -m kinerja demo --db {db_path}",
           file=sys.stderr)
     return False
+
+
+def _baru(db_path: Path, args: argparse.Namespace) -> int:
+    from kinerja.baru import BaruDitolak, buat_baru, daftar
+
+    if args.daftar is not None:
+        hasil = daftar(args.daftar)
+        for w in hasil:
+            print(f"{w.kode:6} {w.nama}" + (f" (dahulu {', '.join(w.alias)})" if w.alias else ""))
+        if not hasil:
+            print(f"Tidak ada kode wilayah yang memuat '{args.daftar}'.", file=sys.stderr)
+            return 1
+        return 0
+    if not args.pemda:
+        print("Sebutkan pemdanya: python -m kinerja baru --pemda KODE (mis. 18.01). Cari kodenya dengan: "
+              "python -m kinerja baru --daftar NAMA", file=sys.stderr)
+        return 1
+    try:
+        w, demo_diganti = buat_baru(db_path, args.pemda, args.nama)
+    except BaruDitolak as e:
+        print(str(e), file=sys.stderr)
+        return 1
+    if demo_diganti:
+        print(f"Database demo di {db_path} diganti (demo dapat dibangun ulang dengan: python -m kinerja demo "
+              "--db BERKAS_LAIN).")
+    print(f"Database untuk {args.nama.strip() if args.nama else w.nama} ({w.kode}) dibuat: {db_path}")
+    print(f"Langkah berikutnya: python -m kinerja impor --db {db_path} BERKAS (templat XLSX/CSV atau ekspor "
+          "SIPD; lihat README, bagian Memuat data sendiri).")
+    return 0
 
 
 def _ekspor(db_path: Path, args: argparse.Namespace) -> int:
@@ -204,6 +275,8 @@ def _demo(db_path: Path, paksa: bool, biarkan_data_sendiri: bool = False) -> int
         print(f"Database demo sudah mutakhir: {db_path}")
     else:
         print(f"Database demo dibangun: {db_path} ({hasil.ringkas()})")
+        print("Data demo fiktif. Untuk data daerah Anda: python -m kinerja baru --pemda KODE (lihat README, "
+              "bagian Memuat data sendiri).")
     return 0
 
 
@@ -211,6 +284,7 @@ def _perbarui(db_path: Path) -> int:
     import duckdb
 
     from kinerja import db
+    from kinerja.cadangan import CadanganGagal
     from kinerja.impor.tukar import DatabaseBerubah, tulis_lewat_salinan
     from kinerja.skema import SkemaTidakCocok, perbarui_turunan, periksa_versi, turunan_mutakhir
 
@@ -234,6 +308,9 @@ def _perbarui(db_path: Path) -> int:
     except DatabaseBerubah:
         print(f"Database {db_path} diubah proses lain selama pembaruan; ulangi.", file=sys.stderr)
         return 1
+    except CadanganGagal as e:
+        print(str(e), file=sys.stderr)
+        return 1
     except duckdb.IOException as e:
         if not db.terkunci(e):
             raise
@@ -244,6 +321,77 @@ def _perbarui(db_path: Path) -> int:
         print(f"Aturan (makro/view) database diperbarui ke versi aplikasi ini; data tidak berubah: {db_path}")
     else:
         print(f"Aturan (makro/view) database sudah mutakhir: {db_path}")
+    return 0
+
+
+def _ukuran(n: int) -> str:
+    from kinerja import format as fmt
+
+    for batas, satuan in ((1e9, "GB"), (1e6, "MB")):
+        if n >= batas:
+            return f"{fmt.angka(n / batas, 1)} {satuan}"
+    return f"{fmt.angka(n / 1e3, 0)} KB" if n >= 1e3 else f"{n} byte"
+
+
+def _perintah_pulihkan(db_path: Path, nama: str) -> str:
+    import shlex
+
+    return f"python -m kinerja pulihkan --db {shlex.quote(str(db_path))} {shlex.quote(nama)}"
+
+
+def _cadangan(db_path: Path) -> int:
+    from kinerja import format as fmt
+    from kinerja.cadangan import daftar, folder_cadangan, jumlah_untuk
+
+    folder = folder_cadangan(db_path)
+    semua = daftar(db_path)
+    if not semua:
+        print(f"Belum ada cadangan untuk {db_path} (folder {folder}). Cadangan dibuat otomatis "
+              "sebelum setiap impor, perbarui dan pulihkan.")
+        return 0
+    jumlah = jumlah_untuk(db_path) if db_path.exists() else None
+    batas = f"; yang disimpan {jumlah} terakhir" if jumlah else ""
+    print(f"Cadangan {db_path}, terbaru dulu ({len(semua)} di {folder}{batas}):")
+    if not db_path.exists():
+        print("  (berkas database tidak ada; pulihkan membuatnya kembali dari cadangan)")
+    lebar = len(str(len(semua)))
+    for i, c in enumerate(semua, 1):
+        print(f"{i:>{lebar}}. {c.path.name}  disimpan {fmt.waktu(c.disimpan)}, {_ukuran(c.ukuran)}")
+        print(f"{'':>{lebar}}  isi: {c.isi}")
+    print(f"Pulihkan salah satunya dengan: {_perintah_pulihkan(db_path, 'BERKAS')}")
+    print(f"  mis. yang terbaru: {_perintah_pulihkan(db_path, semua[0].path.name)}")
+    return 0
+
+
+def _pulihkan(db_path: Path, berkas: str) -> int:
+    import duckdb
+
+    from kinerja import db
+    from kinerja.cadangan import CadanganGagal, CadanganTidakDikenal, CadanganTidakSah, pulihkan
+    from kinerja.impor.tukar import DatabaseBerubah
+
+    try:
+        hasil = pulihkan(db_path, berkas)
+    except (CadanganTidakDikenal, CadanganTidakSah, CadanganGagal) as e:
+        print(str(e), file=sys.stderr)
+        return 1
+    except DatabaseBerubah:
+        print(f"Database {db_path} diubah proses lain selama pemulihan; tidak ada yang dipulihkan. Ulangi.",
+              file=sys.stderr)
+        return 1
+    except duckdb.IOException as e:
+        if not db.terkunci(e):
+            raise
+        print(f"Database {db_path} sedang ditulis proses lain (mis. impor), sehingga tidak dapat dipulihkan. "
+              "Tunggu sampai selesai lalu ulangi. Tidak ada yang berubah.", file=sys.stderr)
+        return 1
+    print(f"Database {db_path} dipulihkan dari cadangan {hasil.sumber.name} (dicatat di log impor).")
+    if hasil.cadangan_baru is not None:
+        print(f"Isi yang diganti disimpan sebagai cadangan {hasil.cadangan_baru.name}; batalkan dengan: "
+              f"{_perintah_pulihkan(db_path, hasil.cadangan_baru.name)}")
+    if not hasil.aturan_mutakhir:
+        print(f"Aturan (makro/view) cadangan ini dari versi aplikasi lain; perbarui dengan: "
+              f"python -m kinerja perbarui --db {db_path}")
     return 0
 
 
@@ -270,6 +418,7 @@ def _impor(db_path: Path, args: argparse.Namespace) -> int:
 
     import duckdb
 
+    from kinerja.cadangan import CadanganGagal
     from kinerja.impor.tukar import DatabaseBerubah, tulis_lewat_salinan
 
     def _muat(con) -> list:
@@ -309,6 +458,9 @@ def _impor(db_path: Path, args: argparse.Namespace) -> int:
     except DatabaseBerubah:
         print(f"Database {db_path} diubah proses lain selama impor ini; tidak ada yang dimuat. "
               "Ulangi impor.", file=sys.stderr)
+        return 1
+    except CadanganGagal as e:
+        print(str(e), file=sys.stderr)
         return 1
     for h in hasil:
         print(h.ringkas())

@@ -19,6 +19,13 @@ def _jalankan(*argumen: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120)
 
 
+def _baru(db: Path, kode: str = "18.01") -> subprocess.CompletedProcess:
+    """Database kosong pemda nyata (Lampung Selatan) lewat `baru`, seperti pengguna memulai."""
+    hasil = _jalankan("baru", "--db", str(db), "--pemda", kode)
+    assert hasil.returncode == 0, hasil.stderr
+    return hasil
+
+
 def _sidik(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -32,7 +39,7 @@ def _hitung(path: Path, tabel: str) -> int:
 
 
 def test_bantuan_berbahasa_indonesia():
-    for argumen in ([], ["demo"], ["impor"]):
+    for argumen in ([], ["demo"], ["baru"], ["impor"]):
         hasil = _jalankan(*argumen, "--help")
         assert hasil.returncode == 0
         assert "Pemakaian:" in hasil.stdout and "tampilkan bantuan ini" in hasil.stdout
@@ -57,7 +64,7 @@ def test_demo_idempoten(tmp_path):
 
 def test_impor_templat_berhasil_dan_dry_run(tmp_path):
     db = tmp_path / "k.duckdb"
-    assert _jalankan("demo", "--db", str(db)).returncode == 0
+    assert _baru(db).returncode == 0
     sidik = _sidik(db)
     uji = _jalankan("impor", "--db", str(db), "--dry-run", str(FIXTURE))
     assert uji.returncode == 0, uji.stderr
@@ -73,7 +80,7 @@ def test_impor_templat_berhasil_dan_dry_run(tmp_path):
 
 def test_impor_buruk_ditolak_per_baris_dan_database_utuh(tmp_path):
     db = tmp_path / "k.duckdb"
-    assert _jalankan("demo", "--db", str(db)).returncode == 0
+    assert _baru(db).returncode == 0
     sidik = _sidik(db)
     buruk = tmp_path / "buruk"
     shutil.copytree(FIXTURE, buruk)
@@ -96,7 +103,7 @@ def test_impor_buruk_ditolak_per_baris_dan_database_utuh(tmp_path):
 def test_impor_tanpa_database_memberi_petunjuk(tmp_path):
     hasil = _jalankan("impor", "--db", str(tmp_path / "tidak-ada.duckdb"), str(FIXTURE))
     assert hasil.returncode == 1
-    assert "python -m kinerja demo" in hasil.stderr
+    assert "python -m kinerja baru" in hasil.stderr and "python -m kinerja demo" in hasil.stderr
 
 
 def test_templat_ditulis_dan_contohnya_lolos_validasi(tmp_path):
@@ -127,12 +134,12 @@ def test_sandi_membuat_hash_yang_cocok():
 def test_impor_sipd_lewat_cli(tmp_path):
     from tests.sampel import LRA as sampel
     db = tmp_path / "k.duckdb"
-    assert _jalankan("demo", "--db", str(db)).returncode == 0
+    assert _baru(db).returncode == 0
     sidik = _sidik(db)
     tanpa_bulan = _jalankan("impor", "--db", str(db), str(sampel))
     assert tanpa_bulan.returncode == 1 and "--bulan" in tanpa_bulan.stderr
     assert _sidik(db) == sidik
-    ok = _jalankan("impor", "--db", str(db), "--bulan", "1", "--kumulatif", str(sampel))
+    ok = _jalankan("impor", "--db", str(db), "--bulan", "1", "--kumulatif", "--buat-opd", str(sampel))
     assert ok.returncode == 0, ok.stderr
     assert "lra_januari.xlsx" in ok.stdout and "dimuat" in ok.stdout
 
@@ -152,7 +159,7 @@ def test_impor_saat_dasbor_berjalan(tmp_path):
     (dimuat ke salinan lalu ditukar), tanpa menghentikan dasbor; dasbor melihat data baru
     setelah membuka ulang berkasnya."""
     db = tmp_path / "k.duckdb"
-    assert _jalankan("demo", "--db", str(db)).returncode == 0
+    assert _baru(db).returncode == 0
     pemegang = _pemegang(db, baca_saja=True)
     try:
         sebelum = _hitung(db, "log_impor")
@@ -171,7 +178,7 @@ def test_impor_saat_proses_lain_menulis(tmp_path):
     """Proses lain sedang menulis (memegang kunci tulis): impor menolak dengan pesan jelas,
     tanpa traceback, dan tidak mengubah apa pun."""
     db = tmp_path / "k.duckdb"
-    assert _jalankan("demo", "--db", str(db)).returncode == 0
+    assert _baru(db).returncode == 0
     pemegang = _pemegang(db, baca_saja=False)
     try:
         sidik = _sidik(db)

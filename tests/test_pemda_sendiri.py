@@ -117,9 +117,13 @@ def test_baru_tidak_menimpa_data(tmp_path):
 def test_baru_mengganti_database_demo_saja(tmp_path):
     db = tmp_path / "k.duckdb"
     assert _jalankan("demo", "--db", str(db)).returncode == 0
+    sidik_demo = _sidik(db)
     hasil = _baru(db)
     assert "demo" in hasil.stdout
     assert [r[0] for r in _isi(db)["pemda"]] == ["18.01"]
+    # Demo yang diganti disimpan sebagai cadangan, byte demi byte.
+    (simpanan,) = (tmp_path / "k.cadangan").glob("*.duckdb")
+    assert _sidik(simpanan) == sidik_demo
 
 
 def test_daftar_kode_wilayah(tmp_path):

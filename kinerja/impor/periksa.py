@@ -20,6 +20,7 @@ from pathlib import Path
 
 import duckdb
 
+from kinerja.cadangan import CadanganGagal
 from kinerja import db
 from kinerja.impor.masalah import ImporGagal, Masalah
 from kinerja.impor.muat import HasilImpor
@@ -191,6 +192,8 @@ def muat_berkas(db_path: Path, paths: list[Path], opsi: Opsi, *, pengguna: str |
     except DatabaseBerubah:
         return _masalah_umum(paths, "database diubah proses lain selama impor (mis. baris perintah); "
                                     "tidak ada yang dimuat, periksa lalu muat ulang")
+    except CadanganGagal as e:  # mis. disk penuh: tanpa cadangan tidak ada yang ditulis
+        return _masalah_umum(paths, str(e))
     finally:
         _KUNCI_IMPOR.release()
 

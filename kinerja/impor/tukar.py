@@ -5,7 +5,9 @@ lain (dasbor yang berjalan) tetap membaca database lama tanpa gangguan: DuckDB m
 koneksi tulis ke berkas yang sedang dibuka proses lain, jadi menulis di tempat berarti
 menghentikan dasbor. Gagal di tengah jalan = salinan dibuang, berkas asli tidak
 tersentuh. Setelah ditukar, waktu ubah berkas berubah, sehingga dasbor membuka koneksi
-baru (kunci cache = berkas + waktu ubah) dan melihat data baru.
+baru (kunci cache = berkas + waktu ubah) dan melihat data baru. Tepat sebelum ditukar,
+berkas lama disimpan sebagai cadangan bertanggal (kinerja.cadangan); penulisan yang gagal
+atau ditolak tidak meninggalkan cadangan.
 """
 
 from __future__ import annotations
@@ -14,12 +16,13 @@ import os
 import shutil
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 import duckdb
 
-from kinerja import db
+from kinerja import cadangan, db
 
 T = TypeVar("T")
 
@@ -72,39 +75,90 @@ def _sentuh(path: Path, mtime_lama: float) -> None:
         os.utime(path, (t, t))
 
 
+@dataclass
+class Ditukar(Generic[T]):
+    hasil: T                  # nilai kembalian tulis
+    cadangan: Path | None     # isi yang digantikan (kinerja.cadangan); None bila berkas belum ada
+
+
 def tulis_lewat_salinan(db_path: Path, tulis: Callable[[duckdb.DuckDBPyConnection], T],
                         lepas_koneksi: Callable[[], None] | None = None) -> T:
     """Salin database, jalankan tulis(koneksi baca-tulis ke salinan), lalu tukar.
 
     Pengecualian dari tulis diteruskan (salinan dibuang, asli utuh). DatabaseBerubah bila
     berkas asli berubah selama itu (mis. impor lain). lepas_koneksi dipanggil sebelum dan
-    sesudah penukaran (halaman: kinerja.ui.data.bersihkan_cache)."""
+    sesudah penukaran (halaman: kinerja.ui.data.bersihkan_cache). Isi lama disimpan sebagai
+    cadangan tepat sebelum ditukar (kinerja.cadangan)."""
+    return tulis_dan_cadangkan(db_path, tulis, lepas_koneksi).hasil
+
+
+def _sama(a: os.stat_result | None, b: os.stat_result | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return (a.st_mtime_ns, a.st_size, a.st_ino) == (b.st_mtime_ns, b.st_size, b.st_ino)
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        return None
+
+
+def tulis_dan_cadangkan(db_path: Path, tulis: Callable[[duckdb.DuckDBPyConnection], T],
+                        lepas_koneksi: Callable[[], None] | None = None,
+                        sumber: Path | None = None) -> Ditukar[T]:
+    """Seperti tulis_lewat_salinan, dan menyebut cadangan yang dibuat.
+
+    sumber: salin berkas ini (cadangan yang dipulihkan) alih-alih db_path; db_path boleh
+    belum ada (dihapus), maka tidak ada yang dicadangkan."""
     db_path = Path(db_path)
     salinan = salinan_untuk(db_path)
+    simpanan: Path | None = None
+    ditukar = False
     try:
         bersihkan_sisa(db_path)
         hapus(salinan)
-        awal = db_path.stat()
-        shutil.copyfile(db_path, salinan)
-        wal = db_path.with_name(db_path.name + ".wal")
-        if wal.exists():
-            shutil.copyfile(wal, salinan.with_name(salinan.name + ".wal"))
+        awal = db_path.stat() if sumber is None else _stat(db_path)
+        asal = db_path if sumber is None else Path(sumber)
+        shutil.copyfile(asal, salinan)
+        wal_asal = asal.with_name(asal.name + ".wal")
+        if wal_asal.exists():
+            shutil.copyfile(wal_asal, salinan.with_name(salinan.name + ".wal"))
         con = db.buka(salinan, read_only=False)
         try:
             hasil = tulis(con)
+            jumlah = cadangan.jumlah_disimpan(con)  # pengaturan database yang baru
         finally:
             con.close()  # menulis checkpoint: salinan utuh tanpa .wal
-        kini = db_path.stat()
-        if (kini.st_mtime_ns, kini.st_size, kini.st_ino) != (awal.st_mtime_ns, awal.st_size, awal.st_ino):
+        if not _sama(_stat(db_path), awal):
             raise DatabaseBerubah("database diubah proses lain selama impor; tidak ada yang dimuat")
+        if awal is not None:
+            # Hanya penulisan yang berhasil dan akan ditukar meninggalkan cadangan.
+            simpanan = cadangan.buat(db_path)
         if lepas_koneksi:
             lepas_koneksi()
+        wal = db_path.with_name(db_path.name + ".wal")
         if wal.exists():
-            wal.unlink()  # sudah termasuk di salinan; jangan diputar ulang pada berkas baru
+            wal.unlink()  # sudah termasuk di cadangan (dan di salinan); jangan diputar ulang pada berkas baru
         os.replace(salinan, db_path)
-        _sentuh(db_path, awal.st_mtime)
+        ditukar = True
+        if awal is not None:
+            _sentuh(db_path, awal.st_mtime)
         if lepas_koneksi:
             lepas_koneksi()
-        return hasil
+        try:
+            cadangan.pangkas(db_path, jumlah)
+        except OSError:
+            pass  # sudah ditulis; kelebihan cadangan dipangkas pada penulisan berikutnya
+        return Ditukar(hasil, simpanan)
     finally:
+        if simpanan is not None and not ditukar:
+            # Tidak jadi ditukar: hardlink ke berkas yang masih dipakai bukan cadangan (ikut
+            # berubah bila berkas itu ditulis). Salinan lengkap (ada .wal) tetap disimpan.
+            try:
+                if simpanan.stat().st_ino == db_path.stat().st_ino:
+                    simpanan.unlink()
+            except OSError:
+                pass
         hapus(salinan)
