@@ -212,6 +212,17 @@ def _baris_bulan(df: pd.DataFrame | None, kolom: str) -> tuple[list[int], list[f
     return [int(b) for b in ada["bulan"]], [float(v) for v in ada[kolom]]
 
 
+def _garis_bulan(df: pd.DataFrame | None, kolom: str) -> tuple[list[int], list[float | None]]:
+    """Seperti _baris_bulan, tetapi bulan yang tidak dimuat di antara dua bulan berdata menjadi
+    None: garis Plotly terputus di sana (celah), tidak menyambung seolah ada angkanya."""
+    x, y = _baris_bulan(df, kolom)
+    if not x:
+        return [], []
+    nilai = dict(zip(x, y))
+    bulan = list(range(x[0], x[-1] + 1))
+    return bulan, [nilai.get(b) for b in bulan]
+
+
 def _sumbu_bulan(fig: go.Figure, ringkas: bool = False, **kw) -> None:
     """Sumbu bulan Jan..Des; ringkas: label hanya Jan dan akhir triwulan (grafik sempit)."""
     teks = [b if not ringkas or i in (1, 3, 6, 9, 12) else "" for i, b in enumerate(BULAN_PENDEK, start=1)]
@@ -226,21 +237,22 @@ def kurva_s(kini: pd.DataFrame, lalu: pd.DataFrame | None, tahun: int, bulan_tw:
     tahun ini (tebal) dan tahun lalu (titik-titik), persen pagu bulan itu; di bawahnya
     batang deviasi (realisasi - rencana, poin) berwarna menurut pita peringatan."""
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.72, 0.28], vertical_spacing=0.06)
-    bx, by = _baris_bulan(kini, "persen_rencana")
+    bx, by = _garis_bulan(kini, "persen_rencana")
     fig.add_trace(go.Scatter(
-        x=bx, y=by, name=f"Rencana kas (RAK) {tahun}", meta="rencana", mode="lines",
-        line=dict(color=HITAM, width=3, dash="dash"),
+        x=bx, y=by, name=f"Rencana kas (RAK) {tahun}", meta="rencana",
+        # Penanda kecil: bulan yang berdiri sendiri di antara celah tetap terlihat.
+        mode="lines+markers", line=dict(color=HITAM, width=3, dash="dash"), marker=dict(size=5, color=HITAM),
         customdata=[fmt.persen(v) for v in by], hovertemplate=f"Rencana {tahun}: %{{customdata}}<extra></extra>"),
         row=1, col=1)
     if lalu is not None:
-        lx, ly = _baris_bulan(lalu, "persen_realisasi")
+        lx, ly = _garis_bulan(lalu, "persen_realisasi")
         if lx:
             fig.add_trace(go.Scatter(
                 x=lx, y=ly, name=f"Realisasi {tahun - 1}", meta="realisasi_lalu", mode="lines",
                 line=dict(color=JINGGA, width=3, dash="dot"),
                 customdata=[fmt.persen(v) for v in ly],
                 hovertemplate=f"Realisasi {tahun - 1}: %{{customdata}}<extra></extra>"), row=1, col=1)
-    rx, ry = _baris_bulan(kini, "persen_realisasi")
+    rx, ry = _garis_bulan(kini, "persen_realisasi")
     teks = [f"<b>{fmt.persen(v)}</b>" if b == bulan_tw else "" for b, v in zip(rx, ry)]
     fig.add_trace(go.Scatter(
         x=rx, y=ry, name=f"Realisasi {tahun}", meta="realisasi", mode="lines+markers+text",
@@ -325,13 +337,13 @@ def kurva_fisik(kini: pd.DataFrame, lalu: pd.DataFrame | None, tahun: int, bulan
     """Realisasi fisik kumulatif per bulan (dibobot pagu), tahun ini dan tahun lalu."""
     fig = go.Figure()
     if lalu is not None:
-        lx, ly = _baris_bulan(lalu, "realisasi_fisik")
+        lx, ly = _garis_bulan(lalu, "realisasi_fisik")
         if lx:
             fig.add_trace(go.Scatter(
                 x=lx, y=ly, name=f"Fisik {tahun - 1}", meta="fisik_lalu", mode="lines",
                 line=dict(color=JINGGA, width=3, dash="dot"), customdata=[fmt.persen(v) for v in ly],
                 hovertemplate=f"Fisik {tahun - 1}: %{{customdata}}<extra></extra>"))
-    fx, fy = _baris_bulan(kini, "realisasi_fisik")
+    fx, fy = _garis_bulan(kini, "realisasi_fisik")
     teks = [f"<b>{fmt.persen(v)}</b>" if b == bulan_tw else "" for b, v in zip(fx, fy)]
     fig.add_trace(go.Scatter(
         x=fx, y=fy, name=f"Fisik {tahun}", meta="fisik", mode="lines+markers+text",

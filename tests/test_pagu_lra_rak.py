@@ -107,3 +107,26 @@ def test_ringkasan_memakai_bulan_berealisasi_bukan_bulan_rak_saja(con, triwulan)
     assert baris.realisasi_kumulatif == 126_091_861          # LRA Januari, baris OPD
     assert baris.rencana_kumulatif == 940_984_719            # RAK Januari (baris urusan 2 di rak.xlsx)
     assert baris.pagu == 10_810_941_900
+
+
+def test_bulan_yang_tidak_dimuat_adalah_celah_di_kurva_s():
+    """LRA Januari dan Maret dimuat, Februari tidak: garis realisasi terputus di Februari
+    (None), tidak disambung; rencana RAK Januari-Juli utuh; bulan sesudah Juli tidak ada."""
+    import pandas as pd
+
+    from kinerja import grafik_tren as gt
+
+    kini = pd.DataFrame({
+        "bulan": [1, 2, 3, 4, 5, 6, 7],
+        "persen_rencana": [8.7, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0],
+        "persen_realisasi": [1.2, None, 15.0, None, None, None, None],
+        "deviasi": [-7.5, None, -15.0, None, None, None, None],
+        "realisasi_kumulatif": [1.0, None, 2.0, None, None, None, None],
+    })
+    fig = gt.kurva_s(kini, None, 2026, 3, "TW I", "Kurva S", "uji")
+    jejak = {t.meta: t for t in fig.data}
+    assert list(jejak["realisasi"].x) == [1, 2, 3] and list(jejak["realisasi"].y) == [1.2, None, 15.0]
+    assert not jejak["realisasi"].connectgaps
+    assert list(jejak["rencana"].x) == list(range(1, 8))
+    assert list(jejak["deviasi"].x) == [1, 3]
+    assert gt.bulan_berealisasi(kini) == [1, 3]
