@@ -24,6 +24,52 @@ def buka(path: str | Path, read_only: bool = True) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path), read_only=read_only)
 
 
+class KoneksiTerpisah:
+    """Koneksi baca-saja ke berkas database dalam instance DuckDB tersendiri.
+
+    duckdb.connect(path) memberi instance yang masih terbuka untuk path itu dalam proses
+    ini, walau berkasnya sudah ditukar (os.replace oleh impor): data lama. Di sini setiap
+    koneksi adalah instance :memory: baru yang melampirkan (ATTACH) berkas yang saat itu
+    ada di path, jadi selalu membaca berkas terkini, dan menutupnya melepas berkas itu.
+    Kursor baru mulai di katalog memory: cursor() mengarahkannya (USE) ke berkas, sehingga
+    kueri(), makro dan view bekerja seperti pada koneksi biasa.
+    """
+
+    KATALOG = "kinerja"
+
+    def __init__(self, path: str | Path):
+        # Folder sementara (bila kueri besar meluap ke disk) di samping berkas, seperti koneksi
+        # biasa ke berkas itu, bukan ".tmp" di folder kerja.
+        self._con = duckdb.connect(":memory:", config={"temp_directory": f"{path}.tmp"})
+        try:
+            self._con.execute(f"ATTACH $path AS {self.KATALOG} (READ_ONLY)", {"path": str(path)})
+            self._con.execute(f"USE {self.KATALOG}")
+        except BaseException:
+            self._con.close()
+            raise
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        cur = self._con.cursor()
+        try:
+            cur.execute(f"USE {self.KATALOG}")
+        except BaseException:
+            cur.close()
+            raise
+        return cur
+
+    def execute(self, sql: str, params: Any = None) -> duckdb.DuckDBPyConnection:
+        """Pada koneksi induk: hanya untuk satu utas (mis. pemeriksaan saat dibuka)."""
+        return self._con.execute(sql, params)
+
+    def close(self) -> None:
+        """Menutup juga kursor yang masih terbuka; berkas dilepas."""
+        self._con.close()
+
+
+def buka_terpisah(path: str | Path) -> KoneksiTerpisah:
+    return KoneksiTerpisah(path)
+
+
 @lru_cache(maxsize=None)
 def terkunci(e: BaseException) -> bool:
     """Galat DuckDB karena proses lain memegang kunci berkas (DuckDB menolak, tidak menunggu)."""

@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -32,10 +33,17 @@ def mulai_server(db: Path) -> tuple[subprocess.Popen, str]:
     """Jalankan dasbor pada database db; kembalikan proses dan URL setelah sehat."""
     port = _port_bebas()
     env = dict(os.environ, KINERJA_DB=str(db))
-    proses = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(AKAR / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=AKAR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    # Keluaran server ke berkas, bukan pipa yang tidak dibaca: pipa yang penuh (jejak galat
+    # yang panjang) menghentikan server. Letaknya di proses.berkas_log untuk pesan tes.
+    fd, nama = tempfile.mkstemp(prefix=f"kinerja-streamlit-{port}-", suffix=".log")
+    os.close(fd)
+    log = Path(nama)
+    with log.open("wb") as keluaran:
+        proses = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(AKAR / "app.py"), "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true"],
+            cwd=AKAR, env=env, stdout=keluaran, stderr=subprocess.STDOUT)
+    proses.berkas_log = log
     url = f"http://127.0.0.1:{port}"
     batas = time.time() + 60
     while time.time() < batas:
@@ -45,7 +53,8 @@ def mulai_server(db: Path) -> tuple[subprocess.Popen, str]:
         except OSError:
             time.sleep(0.3)
     proses.kill()
-    pytest.fail("streamlit tidak siap dalam 60 detik:\n" + proses.stdout.read().decode())
+    proses.wait(10)
+    pytest.fail("streamlit tidak siap dalam 60 detik:\n" + log.read_text(errors="replace"))
 
 
 # Grafik Plotly tergambar bila elemennya ada, SVG utamanya ada, tingginya sama dengan tinggi

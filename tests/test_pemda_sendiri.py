@@ -230,13 +230,19 @@ def test_kelola_data_membuat_database_pemda_dari_demo(monkeypatch, tmp_path, db_
     assert any("Kabupaten Lampung Selatan (18.01)" in s.value.replace("\\", "") for s in at.success)
     assert [r[:2] for r in _isi(db)["pemda"]] == [("18.01", "Kabupaten Lampung Selatan")]
     assert _isi(db)["opd"] == []
-    # Database kini milik pemda itu: bagian demo tidak tampil lagi, dan halaman lain
-    # langsung memakai database baru (bukan data demo yang masih di-cache).
+    # Database kini milik pemda itu: bagian demo tidak tampil lagi, dan sesi lain (AppTest
+    # baru: app.py berjalan penuh, seperti peramban) langsung memakai database baru, bukan
+    # data demo yang masih di-cache di proses ini.
     assert not any("data demo fiktif" in m.value for m in at.markdown)
-    at.switch_page("pages/ringkasan.py").run()
-    assert not at.exception, [e.value for e in at.exception]
+    from streamlit.testing.v1 import AppTest
+
+    from tests.bantu_apptest import APP
+
+    lain = AppTest.from_file(APP, default_timeout=60)
+    lain.run()
+    assert not lain.exception, [e.value for e in lain.exception]
     assert any("Belum ada data kinerja atau anggaran untuk Kabupaten Lampung Selatan (18.01)"
-               in i.value.replace("\\", "") for i in at.info)
+               in i.value.replace("\\", "") for i in lain.info)
 
 
 def test_kelola_data_tanpa_pilihan_baru_pada_database_sendiri(monkeypatch, tmp_path):

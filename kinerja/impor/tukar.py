@@ -4,8 +4,9 @@ Dipakai halaman Kelola Data dan `python -m kinerja impor`. Selama penulisan, pem
 lain (dasbor yang berjalan) tetap membaca database lama tanpa gangguan: DuckDB menolak
 koneksi tulis ke berkas yang sedang dibuka proses lain, jadi menulis di tempat berarti
 menghentikan dasbor. Gagal di tengah jalan = salinan dibuang, berkas asli tidak
-tersentuh. Setelah ditukar, waktu ubah berkas berubah, sehingga dasbor membuka koneksi
-baru (kunci cache = berkas + waktu ubah) dan melihat data baru. Tepat sebelum ditukar,
+tersentuh. Setelah ditukar, berkas (inode, waktu ubah) berganti; dasbor melihatnya dalam
+beberapa detik (kinerja.ui.data: versi per render, pemantau berkas) dan membuka koneksi
+baru ke berkas itu. Tepat sebelum ditukar,
 berkas lama disimpan sebagai cadangan bertanggal (kinerja.cadangan); penulisan yang gagal
 atau ditolak tidak meninggalkan cadangan.
 """
