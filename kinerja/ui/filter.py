@@ -105,10 +105,11 @@ def bilah_filter() -> Filter | None:
     if pemda.empty:
         return None
     sb = st.sidebar
-    sb.header("Filter")
-
     kode_pemda = list(pemda["kode_pemda"])
     berdata = set(periode["kode_pemda"])
+    if berdata or len(kode_pemda) > 1:  # database yang baru dibuat: belum ada yang disaring
+        sb.header("Filter")
+
     _siapkan("f_pemda", kode_pemda, next((k for k in kode_pemda if k in berdata), kode_pemda[0]), "pemda")
     if len(kode_pemda) > 1:
         nama = dict(zip(pemda["kode_pemda"], pemda["nama_pemda"]))
