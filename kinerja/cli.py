@@ -12,6 +12,10 @@ from kinerja.lokasi import lokasi_database
 cli_bahasa.pasang()
 
 
+def _arg_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", type=Path, help="berkas database (bawaan: $KINERJA_DB atau data/kinerja.duckdb)")
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m kinerja",
@@ -25,7 +29,7 @@ def _parser() -> argparse.ArgumentParser:
                                       "Aman dijalankan berulang: tidak berubah bila sudah mutakhir. "
                                       "Tidak pernah menimpa berkas yang berisi data selain demo "
                                       "(data yang diimpor, pemda lain, berkas asing): itu ditolak.")
-    demo.add_argument("--db", type=Path, help="berkas database (bawaan: $KINERJA_DB atau data/kinerja.duckdb)")
+    _arg_db(demo)
     demo.add_argument("--paksa", action="store_true", help="bangun ulang walaupun sudah mutakhir")
     demo.add_argument("--biarkan-data-sendiri", action="store_true",
                       help="bila berkas berisi data selain demo, biarkan (keluar 0) alih-alih menolak; "
@@ -37,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
                                       "pemda diambil dari rujukan kode wilayah Kemendagri (38 provinsi, 514 "
                                       "kabupaten/kota). Berkas yang berisi data tidak pernah ditimpa; berkas "
                                       "berisi demo saja diganti.")
-    baru.add_argument("--db", type=Path, help="berkas database (bawaan: $KINERJA_DB atau data/kinerja.duckdb)")
+    _arg_db(baru)
     baru.add_argument("--pemda", metavar="KODE", help="kode wilayah Kemendagri, mis. 18.01 (Kabupaten Lampung "
                                                       "Selatan) atau 18 (Provinsi Lampung)")
     baru.add_argument("--nama", help="nama pemda yang ditampilkan (bawaan: nama resmi dari rujukan)")
@@ -48,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
                            description="Validasi berkas, lalu muat seluruhnya dalam satu transaksi. "
                                        "Bila ada masalah, semua masalah dilaporkan per baris dan "
                                        "database tidak berubah.")
-    impor.add_argument("--db", type=Path, help="berkas database (bawaan: $KINERJA_DB atau data/kinerja.duckdb)")
+    _arg_db(impor)
     impor.add_argument("--format", choices=["template", "sipd-lra", "sipd-rak"],
                        help="jenis berkas; bila tidak diisi ditebak dari isinya")
     impor.add_argument("--pemda", help="kode pemda tujuan (SIPD), bila database berisi lebih dari satu pemda")
@@ -70,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
                                           "serapan) sesuai versi aplikasi ini, tanpa mengubah data. "
                                           "Perlu bila database dibangun versi aplikasi sebelumnya. "
                                           "Aman dijalankan berulang: tidak berubah bila sudah mutakhir.")
-    perbarui.add_argument("--db", type=Path, help="berkas database (bawaan: $KINERJA_DB atau data/kinerja.duckdb)")
+    _arg_db(perbarui)
 
     from kinerja.cadangan import JUMLAH_BAWAAN, KUNCI_JUMLAH
 
@@ -80,7 +84,7 @@ def _parser() -> argparse.ArgumentParser:
                                           "bertanggal di folder <nama>.cadangan/ di samping berkas database "
                                           "(mis. data/kinerja.cadangan/). Yang disimpan hanya yang terakhir: "
                                           f"pengaturan {KUNCI_JUMLAH} di tabel pengaturan, bawaan {JUMLAH_BAWAAN}.")
-    cadangan.add_argument("--db", type=Path, help="berkas database (bawaan: $KINERJA_DB atau data/kinerja.duckdb)")
+    _arg_db(cadangan)
 
     pulihkan = sub.add_parser("pulihkan", help="pulihkan database dari salah satu cadangannya",
                               description="Ganti database dengan isi cadangan BERKAS. Ditulis ke salinan lalu "
@@ -88,7 +92,7 @@ def _parser() -> argparse.ArgumentParser:
                                           "diganti disimpan dulu sebagai cadangan baru, sehingga pemulihan dapat "
                                           "dibatalkan dengan memulihkan cadangan itu. Pemulihan dicatat di log impor. "
                                           "Cadangan yang bukan database dasbor ditolak; database tidak berubah.")
-    pulihkan.add_argument("--db", type=Path, help="berkas database (bawaan: $KINERJA_DB atau data/kinerja.duckdb)")
+    _arg_db(pulihkan)
     pulihkan.add_argument("berkas", metavar="BERKAS",
                           help="nama berkas cadangan dari daftar `python -m kinerja cadangan` "
                                "(atau path-nya di folder cadangan)")
@@ -103,7 +107,7 @@ def _parser() -> argparse.ArgumentParser:
                             description="Tulis paket bahan rapat evaluasi untuk satu periode: ringkasan dan "
                                         "poin penting, peringkat, di bawah target, slide per OPD atau per bidang "
                                         "seperti Mode Rapat, indikator, anggaran, kendala.")
-    ekspor.add_argument("--db", type=Path, help="berkas database (bawaan: $KINERJA_DB atau data/kinerja.duckdb)")
+    _arg_db(ekspor)
     ekspor.add_argument("--tahun", type=int, required=True, help="tahun")
     ekspor.add_argument("--triwulan", type=int, choices=[1, 2, 3, 4],
                         help="triwulan (bawaan: triwulan terakhir yang ada datanya pada tahun itu)")
@@ -312,16 +316,23 @@ def _perbarui(db_path: Path) -> int:
         print(str(e), file=sys.stderr)
         return 1
     except duckdb.IOException as e:
-        if not db.terkunci(e):
-            raise
-        print(f"Database {db_path} sedang ditulis proses lain (mis. impor), sehingga aturannya tidak dapat "
-              "diperbarui. Tunggu sampai selesai lalu ulangi. Tidak ada yang berubah.", file=sys.stderr)
-        return 1
+        return _terkunci(e, db_path, "aturannya tidak dapat diperbarui")
     if diperbarui:
         print(f"Aturan (makro/view) database diperbarui ke versi aplikasi ini; data tidak berubah: {db_path}")
     else:
         print(f"Aturan (makro/view) database sudah mutakhir: {db_path}")
     return 0
+
+
+def _terkunci(e: Exception, db_path: Path, akibat: str) -> int:
+    """Proses lain memegang kunci tulis berkas: pesan jelas, keluar 1; galat lain diteruskan."""
+    from kinerja import db
+
+    if not db.terkunci(e):
+        raise e
+    print(f"Database {db_path} sedang ditulis proses lain (mis. impor), sehingga {akibat}. "
+          "Tunggu sampai selesai lalu ulangi. Tidak ada yang berubah.", file=sys.stderr)
+    return 1
 
 
 def _ukuran(n: int) -> str:
@@ -380,11 +391,7 @@ def _pulihkan(db_path: Path, berkas: str) -> int:
               file=sys.stderr)
         return 1
     except duckdb.IOException as e:
-        if not db.terkunci(e):
-            raise
-        print(f"Database {db_path} sedang ditulis proses lain (mis. impor), sehingga tidak dapat dipulihkan. "
-              "Tunggu sampai selesai lalu ulangi. Tidak ada yang berubah.", file=sys.stderr)
-        return 1
+        return _terkunci(e, db_path, "tidak dapat dipulihkan")
     print(f"Database {db_path} dipulihkan dari cadangan {hasil.sumber.name} (dicatat di log impor).")
     if hasil.cadangan_baru is not None:
         print(f"Isi yang diganti disimpan sebagai cadangan {hasil.cadangan_baru.name}; batalkan dengan: "
