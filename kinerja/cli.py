@@ -377,7 +377,6 @@ def _cadangan(db_path: Path) -> int:
 def _pulihkan(db_path: Path, berkas: str) -> int:
     import duckdb
 
-    from kinerja import db
     from kinerja.cadangan import CadanganGagal, CadanganTidakDikenal, CadanganTidakSah, pulihkan
     from kinerja.impor.tukar import DatabaseBerubah
 
