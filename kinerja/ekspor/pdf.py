@@ -73,8 +73,9 @@ def _siapkan_gambar(paket, gambar: bool, catatan: list[str]) -> tuple[dict, str 
         for awal, akhir in _potongan_peringkat(len(paket.peringkat)) if len(paket.peringkat) else []:
             fig = _fig_peringkat(paket, awal, akhir)
             daftar.append((f"peringkat:{awal}", fig, 1600, int(fig.layout.height)))
-        fig = pg.fig_kurva(paket, paket.anggaran_pemda_kini(), paket.anggaran_pemda_lalu(),
-                           f"Kurva S keuangan {paket.tahun}", "% pagu · semua OPD dalam filter")
+        kini = paket.anggaran_pemda_kini()
+        fig = pg.fig_kurva(paket, kini, paket.anggaran_pemda_lalu(), f"Kurva S keuangan {paket.tahun}",
+                           "% pagu · semua OPD dalam filter" + (f" · {gt.sumber_pagu(kini)}" if len(kini) else ""))
         if fig is not None:
             daftar.append((kunci_kurva("pemda"), fig, *pg.KURVA_PX))
         lewat = 0
