@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 from pptx.util import Inches
 
+from kinerja import grafik_tren as gt
 from kinerja import format as fmt
 from kinerja.ekspor import pptx_dasar as d
 from kinerja.ekspor import pptx_grafik as g
@@ -23,9 +24,13 @@ NAMA_KURVA_OPD = "Kurva S OPD"
 
 
 def _kurva(slide, df: pd.DataFrame, paket, x, y, w, h, judul: str, nama: str,
-           lalu: pd.DataFrame | None = None, fisik: bool = False) -> bool:
-    """Kurva S asli: Jan s.d. bulan terakhir yang berdata (maks. akhir triwulan)."""
+           lalu: pd.DataFrame | None = None, fisik: bool = False, ket: str = "") -> bool:
+    """Kurva S asli: Jan s.d. bulan terakhir yang berdata (maks. akhir triwulan). ket: baris
+    kecil di bawah judul (mis. pagu yang dipakai)."""
     d.kotak(slide, x, y, w, Inches(0.38), judul, ukuran=16, tebal=True)
+    if ket:
+        d.kotak(slide, x, y + Inches(0.36), w, Inches(0.3), ket, ukuran=12, warna=d.ABU)
+        y, h = y + Inches(0.3), h - Inches(0.3)
     ada = df[df["persen_realisasi"].notna() | df["persen_rencana"].notna()] if len(df) else df
     if ada.empty:
         d.kotak(slide, x, y + Inches(0.5), w, Inches(0.8),
@@ -61,15 +66,18 @@ def slide_anggaran(prs, paket) -> None:
     d.judul(s, f"Capaian kinerja dan realisasi anggaran · {paket.periode}", paket)
     k, a = paket.kinerja, paket.anggaran
     if k is None:
-        d.kotak(s, d.KIRI, Inches(2), Inches(12), Inches(1),
-                f"Belum ada data capaian kinerja untuk {paket.periode}.", ukuran=24)
+        # Di kolom gauge (kiri), tidak menimpa kurva S di kanannya.
+        d.kotak(s, Inches(0.5), Inches(1.9), Inches(3.6), Inches(2),
+                f"Belum ada data capaian kinerja untuk {paket.periode}.", ukuran=22)
     else:
         d.kotak(s, Inches(0.5), Inches(1.5), Inches(3.6), Inches(0.38), "Capaian kinerja", ukuran=16, tebal=True)
         g.gauge(s, k.get("capaian"), k.get("kategori"), paket, Inches(0.6), Inches(1.9), Inches(3.4),
                 nama=f"{g.NAMA_GAUGE} pemda", ket=f"rata-rata {int(k['jumlah_opd_dinilai'])} OPD")
-    _kurva(s, paket.anggaran_pemda_kini(), paket, Inches(4.4), Inches(1.5), Inches(8.45), Inches(3.8),
+    kini = paket.anggaran_pemda_kini()
+    _kurva(s, kini, paket, Inches(4.4), Inches(1.5), Inches(8.45), Inches(3.8),
            f"Kurva S keuangan {paket.tahun} (% pagu)", f"{g.NAMA_KURVA} pemda",
-           lalu=paket.anggaran_pemda_lalu(), fisik=True)
+           lalu=paket.anggaran_pemda_lalu(), fisik=True,
+           ket=f"Persen dari {gt.sumber_pagu(kini)}" if len(kini) else "")
     lebar, y, h = Inches(2.95), Inches(5.45), Inches(1.55)
     if a is None:
         kartu = [("Realisasi keuangan", fmt.NA, f"belum ada data anggaran {paket.tahun}")]
