@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kinerja import cadangan, db, wilayah
+from kinerja import audit, cadangan, db, wilayah
 from kinerja.demo import isi_selain_demo
 from kinerja.impor.muat import pengguna_os
 from kinerja.berkas_baru import bangun_lalu_pasang
@@ -46,7 +46,8 @@ def periksa_permintaan(path: Path, kode: str, nama: str | None = None) -> wilaya
     return w
 
 
-def buat_baru(path: Path, kode: str, nama: str | None = None, pengguna: str | None = None) -> tuple[
+def buat_baru(path: Path, kode: str, nama: str | None = None, pengguna: str | None = None,
+              asal: str | None = None) -> tuple[
         wilayah.Wilayah, bool]:
     """Buat database kosong untuk pemda kode di path. (wilayah, demo_diganti): demo_diganti
     benar bila path berisi database demo yang kini diganti (demo dapat dibangun ulang)."""
@@ -61,6 +62,8 @@ def buat_baru(path: Path, kode: str, nama: str | None = None, pengguna: str | No
         db.kueri_satu(con, "impor/catat_log", pengguna=pengguna or pengguna_os(), nama_file=w.kode, sha256="-",
                       format=FORMAT_BARU, jumlah_baris=None, hasil=HASIL_DIBUAT,
                       pesan=f"Database dibuat untuk {nama_pemda} ({w.kode}); rujukan {wilayah.versi_rujukan()}")
+        audit.catat(con, "baru", f"database dibuat untuk {nama_pemda} ({w.kode})"
+                    + ("; menggantikan database demo" if demo_diganti else ""), pengguna or pengguna_os(), asal)
 
     def sebelum_pasang() -> None:
         if demo_diganti and isi_selain_demo(path):  # berubah sejak diperiksa: jangan timpa

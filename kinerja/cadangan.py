@@ -24,7 +24,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from kinerja import db
+from kinerja import audit, db
 from kinerja.impor.muat import pengguna_os
 
 # Jumlah cadangan yang disimpan bila pengaturan jumlah_cadangan tidak ada atau tidak sah.
@@ -297,7 +297,7 @@ def _sha256(path: Path) -> str:
 
 
 def pulihkan(db_path: Path, berkas: str | Path, *, pengguna: str | None = None,
-             lepas_koneksi: Callable[[], None] | None = None) -> Pemulihan:
+             lepas_koneksi: Callable[[], None] | None = None, asal: str | None = None) -> Pemulihan:
     """Pulihkan database dari cadangan `berkas` lewat salinan lalu ditukar (kinerja.impor.tukar):
     isi yang diganti dicadangkan lebih dulu, dan pemulihan dicatat di log_impor database
     yang dipulihkan. Cadangan yang bukan database dasbor ditolak; tidak ada yang berubah.
@@ -305,7 +305,8 @@ def pulihkan(db_path: Path, berkas: str | Path, *, pengguna: str | None = None,
     duckdb.IOException (db.terkunci) bila proses lain sedang menulis database;
     DatabaseBerubah bila berkas berubah selama pemulihan."""
     from kinerja.impor.tukar import tulis_dan_cadangkan
-    from kinerja.skema import SkemaTidakCocok, periksa_versi, turunan_mutakhir, versi_database
+    from kinerja.skema import (VERSI_SKEMA, SkemaTidakCocok, perbarui_turunan, periksa_versi,
+                               turunan_mutakhir, versi_database)
 
     db_path = Path(db_path)
     sumber = cari(db_path, berkas)
@@ -330,12 +331,19 @@ def pulihkan(db_path: Path, berkas: str | Path, *, pengguna: str | None = None,
             periksa_versi(con)
         except SkemaTidakCocok as e:
             raise CadanganTidakSah(f"{ditolak}: {e} Database tidak berubah.") from e
+        if (versi_database(con) or 0) < VERSI_SKEMA:
+            # Cadangan dari skema lama: dinaikkan dulu (migrasi dan aturan), agar dasbor dan
+            # jejak audit bekerja pada database yang dipulihkan.
+            perbarui_turunan(con)
+        mutakhir = turunan_mutakhir(con)
         con.execute(db.teks_kueri("impor/catat_log"), {
             "pengguna": pengguna or pengguna_os(), "nama_file": sumber.name, "sha256": sidik,
             "format": "cadangan", "jumlah_baris": None, "hasil": "dipulihkan",
             "pesan": f"dipulihkan dari cadangan {sumber.name} di {folder_cadangan(db_path).name}/",
         })
-        return turunan_mutakhir(con)
+        audit.catat(con, "pulihkan", f"dari cadangan {sumber.name} (SHA-256 {sidik[:12]})",
+                    pengguna or pengguna_os(), asal)
+        return mutakhir
 
     try:
         hasil = tulis_dan_cadangkan(db_path, _tulis, lepas_koneksi, sumber=sumber)

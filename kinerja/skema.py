@@ -1,8 +1,12 @@
 """Membuat dan memeriksa skema database dari queries/schema/*.sql.
 
-Dua jenis berkas skema:
-- tabel dan data rujukan (001, 002): dijalankan sekali saat database dibuat;
-  perubahannya memerlukan migrasi (VERSI_SKEMA).
+Tiga jenis berkas skema:
+- tabel dan data rujukan (001, 002): skema versi 1, dijalankan sekali saat database dibuat.
+- migrasi (queries/schema/migrasi/NNN_*.sql): berkas NNN menaikkan skema dari versi NNN-1
+  ke NNN (VERSI_SKEMA = nomor tertinggi). Database baru menjalankan semuanya setelah versi
+  1; database lama menjalankan yang belum, lewat perbarui_turunan (aplikasi, impor dan
+  `python -m kinerja perbarui`, semuanya lewat salinan yang lalu ditukar). Tabel baru
+  didefinisikan sekali, di migrasinya.
 - turunan (BERKAS_TURUNAN: makro dan view): hanya aturan, tanpa data. Aturan
   berubah antarversi aplikasi tanpa perubahan tabel, jadi sidiknya dicatat di
   tabel skema_turunan dan semuanya dibuat ulang (CREATE OR REPLACE) bila
@@ -19,7 +23,19 @@ import duckdb
 
 from kinerja.lokasi import FOLDER_SKEMA
 
-VERSI_SKEMA = 1
+FOLDER_MIGRASI = FOLDER_SKEMA / "migrasi"
+_NOMOR_MIGRASI = re.compile(r"^(\d{3})_.+\.sql$")
+
+
+def berkas_migrasi() -> dict[int, Path]:
+    """{versi: berkas} semua migrasi, urut versi (002 = dari versi 1 ke 2)."""
+    hasil = {}
+    for p in sorted(FOLDER_MIGRASI.glob("[0-9][0-9][0-9]_*.sql")):
+        hasil[int(_NOMOR_MIGRASI.match(p.name).group(1))] = p
+    return hasil
+
+
+VERSI_SKEMA = max(berkas_migrasi(), default=1)
 
 # Berkas yang hanya berisi CREATE OR REPLACE MACRO/VIEW (diperiksa tes), aman dijalankan
 # ulang pada database berisi data. Berkas lain di queries/schema tidak boleh berisi makro/view.
@@ -44,15 +60,28 @@ def buat_skema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("BEGIN TRANSACTION")
     try:
         turunan = _teks_turunan()
-        for berkas in berkas_skema():
-            teks = turunan.get(berkas.name)
-            con.execute(teks if teks is not None else berkas.read_text(encoding="utf-8"))
+        for berkas in berkas_skema():  # tabel versi 1, lalu migrasi, lalu aturan (boleh memakai tabel baru)
+            if berkas.name not in turunan:
+                con.execute(berkas.read_text(encoding="utf-8"))
+        _jalankan_migrasi(con, 1)
+        for teks in turunan.values():
+            con.execute(teks)
         con.execute("INSERT INTO skema_info (versi) VALUES ($v)", {"v": VERSI_SKEMA})
         _catat_sidik(con, _sidik(turunan))
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
+
+
+def _jalankan_migrasi(con: duckdb.DuckDBPyConnection, dari: int) -> list[int]:
+    """Jalankan migrasi versi > dari, berurutan, di dalam transaksi pemanggil."""
+    dijalankan = []
+    for versi, berkas in berkas_migrasi().items():
+        if versi > dari:
+            con.execute(berkas.read_text(encoding="utf-8"))
+            dijalankan.append(versi)
+    return dijalankan
 
 
 def _teks_turunan() -> dict[str, str]:
@@ -92,6 +121,8 @@ def turunan_mutakhir(con: duckdb.DuckDBPyConnection) -> bool:
     """Makro dan view di database sama dengan berkas aplikasi ini. Hanya membaca
     (boleh koneksi baca-saja). Database tanpa skema_turunan (dibangun sebelum
     pencatatan sidik) selalu dianggap tidak mutakhir."""
+    if (versi_database(con) or 0) < VERSI_SKEMA:
+        return False  # skema versi lama: migrasinya dijalankan perbarui_turunan
     ada = con.execute(
         "SELECT count(*) FROM information_schema.tables "
         "WHERE table_name = 'skema_turunan' AND table_catalog = current_database()"
@@ -123,8 +154,11 @@ def perbarui_turunan(con: duckdb.DuckDBPyConnection) -> bool:
     if turunan_mutakhir(con):
         return False
     turunan = _teks_turunan()
+    versi = versi_database(con)
     con.execute("BEGIN TRANSACTION")
     try:
+        if _jalankan_migrasi(con, versi):
+            con.execute("INSERT INTO skema_info (versi) VALUES ($v)", {"v": VERSI_SKEMA})
         for teks in turunan.values():
             con.execute(teks)
         _catat_sidik(con, _sidik(turunan))
@@ -139,7 +173,7 @@ def periksa_turunan(con: duckdb.DuckDBPyConnection, berkas: str | Path = "BERKAS
     """Untuk koneksi baca-saja: pesan jelas alih-alih "Catalog Error" dari makro yang tidak ada."""
     if not turunan_mutakhir(con):
         raise SkemaTidakCocok(
-            "Aturan (makro/view) di database ini berasal dari versi aplikasi lain. "
+            "Skema atau aturan (makro/view) di database ini berasal dari versi aplikasi lain. "
             f"Jalankan: python -m kinerja perbarui --db {berkas}"
         )
 
@@ -166,9 +200,4 @@ def periksa_versi(con: duckdb.DuckDBPyConnection) -> None:
             f"Database memakai skema versi {versi}, lebih baru dari aplikasi ini "
             f"(versi {VERSI_SKEMA}). Perbarui aplikasi (git pull) lalu jalankan lagi."
         )
-    if versi < VERSI_SKEMA:
-        # Belum ada migrasi: versi 1 adalah versi pertama.
-        raise SkemaTidakCocok(
-            f"Database memakai skema versi {versi}; aplikasi memerlukan versi {VERSI_SKEMA}. "
-            "Jalankan: python -m kinerja migrasi --db BERKAS"
-        )
+    # Versi lebih lama boleh: perbarui_turunan menjalankan migrasinya (turunan_mutakhir salah).

@@ -67,7 +67,7 @@ if isi_selain_demo(lokasi()) is None:
                 st.stop()
             try:
                 w, _ = buat_baru(lokasi(), kode_baru, nama_baru.strip() or None,
-                                 pengguna="administrator (halaman Kelola Data)")
+                                 pengguna="administrator (halaman Kelola Data)", asal=admin.asal_klien())
             except BaruDitolak as e:
                 st.error(fmt.markdown_aman(str(e)))
             else:
@@ -238,7 +238,7 @@ else:
         try:
             with st.spinner("Memuat ke database..."):
                 akhir = muat_berkas(lokasi(), paths, opsi, pengguna="administrator (halaman Kelola Data)",
-                                    lepas_koneksi=bersihkan_cache)
+                                    lepas_koneksi=bersihkan_cache, asal=admin.asal_klien())
         except ImporSedangBerjalan as e:
             st.warning(str(e))
         except Exception as e:  # noqa: BLE001 - database terkunci proses lain, disk penuh, ...

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import duckdb
 
+from kinerja import audit
 from kinerja.db import kueri, teks_kueri
 from kinerja.impor.masalah import ImporGagal, Masalah
 from kinerja.impor.template import HasilValidasi, Referensi, kumpulkan_csv, validasi
@@ -69,8 +70,9 @@ URUTAN_SIMPAN = ["pemda", "opd", "indikator", "capaian", "anggaran", "kendala", 
 
 
 def catat_dan_simpan(con: duckdb.DuckDBPyConnection, tabel: dict, info: HasilImpor,
-                     pengguna: str | None = None) -> None:
-    """Tulis semua tabel dan satu baris log dalam satu transaksi; batal seluruhnya bila gagal."""
+                     pengguna: str | None = None, asal: str | None = None) -> None:
+    """Tulis semua tabel, satu baris log impor dan satu baris jejak audit dalam satu
+    transaksi; batal seluruhnya bila gagal. asal: alamat klien (halaman) atau baris perintah."""
     con.execute("BEGIN TRANSACTION")
     try:
         for nama in URUTAN_SIMPAN:
@@ -88,6 +90,9 @@ def catat_dan_simpan(con: duckdb.DuckDBPyConnection, tabel: dict, info: HasilImp
             "jumlah_baris": json.dumps(info.jumlah_baris), "hasil": "berhasil",
             "pesan": "; ".join(info.catatan) or None,
         })
+        isi = ", ".join(f"{n} {t}" for t, n in info.jumlah_baris.items() if n)
+        audit.catat(con, "impor", f"{info.format}: {info.nama_file} ({isi or 'tidak ada baris'})",
+                    pengguna or pengguna_os(), asal)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -97,9 +102,9 @@ def catat_dan_simpan(con: duckdb.DuckDBPyConnection, tabel: dict, info: HasilImp
 
 
 def muat(con: duckdb.DuckDBPyConnection, hasil: HasilValidasi, info: HasilImpor,
-         pengguna: str | None = None) -> None:
+         pengguna: str | None = None, asal: str | None = None) -> None:
     """Muat hasil validasi templat (lihat catat_dan_simpan)."""
-    catat_dan_simpan(con, hasil.tabel, info, pengguna)
+    catat_dan_simpan(con, hasil.tabel, info, pengguna, asal)
 
 
 def kumpulkan_sumber(paths: list[Path]) -> list:
@@ -118,7 +123,7 @@ def kumpulkan_sumber(paths: list[Path]) -> list:
 
 
 def impor_template(con: duckdb.DuckDBPyConnection, paths: list[Path], dry_run: bool = False,
-                   pengguna: str | None = None) -> HasilImpor:
+                   pengguna: str | None = None, asal: str | None = None) -> HasilImpor:
     """Validasi lalu muat berkas templat CSV. ImporGagal berisi semua masalah."""
     hilang = [p for p in paths if not p.exists()]
     if hilang:
@@ -132,7 +137,7 @@ def impor_template(con: duckdb.DuckDBPyConnection, paths: list[Path], dry_run: b
     info = HasilImpor("template", nama, sha, {t: len(df) for t, df in hasil.tabel.items()},
                       hasil.catatan)
     if not dry_run:
-        muat(con, hasil, info, pengguna)
+        muat(con, hasil, info, pengguna, asal)
     return info
 
 

@@ -106,7 +106,7 @@ def _tahun(hasil, tahun: int | None, berkas: str) -> int:
 def impor_sipd(con: duckdb.DuckDBPyConnection, path: Path, jenis: str, *, tahun: int | None = None,
                bulan: int | None = None, kumulatif: bool | None = None, buat_opd: bool = False,
                kode_pemda: str | None = None, dry_run: bool = False,
-               pengguna: str | None = None, terima_turun: bool = False) -> HasilImpor:
+               pengguna: str | None = None, terima_turun: bool = False, asal: str | None = None) -> HasilImpor:
     """Validasi lalu muat satu ekspor SIPD. ImporGagal berisi semua masalah."""
     from kinerja.impor.sipd_lra import baca_lra
     from kinerja.impor.sipd_rak import baca_rak
@@ -171,7 +171,7 @@ def impor_sipd(con: duckdb.DuckDBPyConnection, path: Path, jenis: str, *, tahun:
                       {"opd baru": len(opd_baru), "baris rincian": len(rinci),
                        "OPD": int(rinci["kode_opd"].nunique())}, catatan)
     if not dry_run:
-        catat_dan_simpan(con, tabel, info, pengguna)
+        catat_dan_simpan(con, tabel, info, pengguna, asal)
     return info
 
 

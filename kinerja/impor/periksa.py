@@ -26,7 +26,7 @@ from kinerja.impor.masalah import ImporGagal, Masalah
 from kinerja.impor.muat import HasilImpor
 from kinerja.impor.tukar import DatabaseBerubah, tulis_lewat_salinan
 from kinerja.kode import bidang_dari_kode_opd
-from kinerja.skema import SkemaTidakCocok, periksa_versi
+from kinerja.skema import SkemaTidakCocok, perbarui_turunan, periksa_versi
 
 JENIS = ("template", "sipd-lra", "sipd-rak")
 NAMA_JENIS = {"template": "Templat impor", "sipd-lra": "SIPD LRA (Rekapitulasi Belanja)",
@@ -86,19 +86,18 @@ def sidik(paths: list[Path], opsi: Opsi, isi: str | None = None) -> str:
 
 
 def _jalankan(con: duckdb.DuckDBPyConnection, paths: list[Path], opsi: Opsi, dry_run: bool,
-              pengguna: str | None) -> HasilImpor:
+              pengguna: str | None, asal: str | None = None) -> HasilImpor:
     from kinerja.impor.muat import impor_template
     from kinerja.impor.muat_sipd import impor_sipd
 
     if opsi.jenis == "template":
-        return impor_template(con, list(paths), dry_run=dry_run, pengguna=pengguna)
+        return impor_template(con, list(paths), dry_run=dry_run, pengguna=pengguna, asal=asal)
     if len(paths) != 1:
         raise ImporGagal([Masalah(", ".join(p.name for p in paths), "", None, None, None,
                                   "ekspor SIPD dimuat satu berkas setiap kali")])
     return impor_sipd(con, paths[0], opsi.jenis, bulan=opsi.bulan, kumulatif=opsi.kumulatif,
                       buat_opd=opsi.buat_opd, kode_pemda=opsi.kode_pemda, dry_run=dry_run,
-                      terima_turun=opsi.terima_turun,
-                      pengguna=pengguna)
+                      terima_turun=opsi.terima_turun, pengguna=pengguna, asal=asal)
 
 
 def _masalah_umum(paths: list[Path], pesan: str) -> list[Masalah]:
@@ -164,7 +163,8 @@ class ImporSedangBerjalan(RuntimeError):
 
 
 def muat_berkas(db_path: Path, paths: list[Path], opsi: Opsi, *, pengguna: str | None = None,
-                lepas_koneksi: Callable[[], None] | None = None) -> HasilImpor | list[Masalah]:
+                lepas_koneksi: Callable[[], None] | None = None,
+                asal: str | None = None) -> HasilImpor | list[Masalah]:
     """Validasi ulang lalu muat, dalam satu transaksi pada salinan database yang
     kemudian menggantikan aslinya (kinerja.impor.tukar). Masalah apa pun: daftar
     masalah, database asli utuh.
@@ -180,8 +180,8 @@ def muat_berkas(db_path: Path, paths: list[Path], opsi: Opsi, *, pengguna: str |
         raise ImporSedangBerjalan("Impor lain sedang berjalan; tunggu sebentar lalu coba lagi.")
 
     def _tulis(con: duckdb.DuckDBPyConnection) -> HasilImpor:
-        periksa_versi(con)
-        return _jalankan(con, paths, opsi, dry_run=False, pengguna=pengguna)
+        perbarui_turunan(con)  # skema dan aturan versi lama dinaikkan dulu (juga memeriksa versi)
+        return _jalankan(con, paths, opsi, dry_run=False, pengguna=pengguna, asal=asal)
 
     try:
         return tulis_lewat_salinan(Path(db_path), _tulis, lepas_koneksi)

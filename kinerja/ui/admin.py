@@ -61,6 +61,15 @@ def hash_sandi() -> str | None:
     return nilai.strip()
 
 
+def asal_klien() -> str:
+    """Alamat klien sesi ini untuk jejak audit ("dari mana")."""
+    try:
+        ip = st.context.ip_address
+    except Exception:  # noqa: BLE001 - di luar sesi peramban (mis. AppTest)
+        ip = None
+    return f"peramban {ip}" if ip else "peramban (alamat tidak diketahui)"
+
+
 def admin_masuk() -> bool:
     """Sesi ini sudah masuk dengan kata sandi yang benar (dan secrets masih diatur)."""
     return bool(st.session_state.get(_MASUK)) and hash_sandi() is not None
