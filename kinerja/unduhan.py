@@ -325,3 +325,12 @@ KOLOM_PERLU_DITINJAU = {**_KOLOM_OPD, **_KOLOM_INDIKATOR,
                         "capaian": Kolom("Capaian (%)", "persen"),
                         "capaian_dibatasi": Kolom("Capaian dibatasi (%)", "persen"),
                         "kategori": Kolom("Kategori", lebar=15)}
+
+# Jejak audit (Kelola Data): waktu sudah diformat Indonesia oleh pemanggil.
+KOLOM_JEJAK_AUDIT = {
+    "waktu": Kolom("Waktu", lebar=24),
+    "pengguna": Kolom("Pengguna", lebar=30),
+    "tindakan": Kolom("Tindakan", lebar=12),
+    "rincian": Kolom("Rincian", lebar=60, bungkus=True),
+    "asal": Kolom("Dari", lebar=28),
+}

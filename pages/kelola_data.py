@@ -9,7 +9,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from kinerja import format as fmt, wilayah
+from kinerja import format as fmt, unduhan, wilayah
 from kinerja.baru import BaruDitolak, buat_baru
 from kinerja.demo import isi_selain_demo
 from kinerja.impor.berkas import BATAS_UKURAN, tebak_format
@@ -23,6 +23,8 @@ from kinerja.ui import admin
 from kinerja.ui.data import bersihkan_cache, kueri, lokasi
 from kinerja.ui.kerangka import pastikan_lewat_app
 from kinerja.ui.komponen import data_per
+
+JEJAK_DITAMPILKAN = 200  # baris jejak audit di layar; unduhan berisi semuanya
 
 pastikan_lewat_app()
 st.title("Kelola Data", anchor=False)
@@ -278,3 +280,24 @@ else:
             "format": "Format", "jumlah_baris": "Baris dimuat", "hasil": "Hasil", "pesan": "Catatan",
         })
 st.caption("50 impor terakhir, terbaru di atas. Impor yang ditolak tidak mengubah database.")
+
+# ---- jejak audit -----------------------------------------------------------------------------
+st.subheader("Jejak audit", anchor=False)
+
+
+def _jejak(batas: int | None):
+    df = kueri("audit/daftar", batas=batas)
+    return df.assign(waktu=[fmt.waktu(w.to_pydatetime()) for w in df["waktu"]], asal=df["asal"].fillna(""))
+
+
+jejak = _jejak(JEJAK_DITAMPILKAN)
+if jejak.empty:
+    st.info("Belum ada tindakan yang tercatat.")
+else:
+    st.dataframe(jejak, hide_index=True, width="stretch", key="kelola_jejak",
+                 column_config={k: v.judul for k, v in unduhan.KOLOM_JEJAK_AUDIT.items()})
+    st.download_button("Unduh seluruh jejak audit (CSV)", icon=":material/download:", on_click="ignore",
+                       data=lambda: unduhan.ke_csv(_jejak(None), unduhan.KOLOM_JEJAK_AUDIT),
+                       file_name="jejak-audit.csv", mime="text/csv", key="kelola_jejak_unduh")
+st.caption(f"{JEJAK_DITAMPILKAN} tindakan terakhir, terbaru di atas: impor, pemulihan cadangan dan pembuatan "
+           "database, dengan siapa dan dari mana. Jejak ini hanya ditambah; tidak dapat diubah dari aplikasi.")

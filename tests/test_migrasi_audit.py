@@ -119,3 +119,32 @@ def test_halaman_kelola_mencatat_asal_peramban(monkeypatch, tmp_path):
     assert hasil.dimuat and _sidik(path) != sebelum
     assert _baca(path, "SELECT pengguna, asal FROM jejak_audit WHERE tindakan = 'impor'") == [
         ("administrator (halaman Kelola Data)", "peramban 10.0.0.7")]
+
+
+def test_aplikasi_menaikkan_versi_lama_dan_admin_melihat_jejak(monkeypatch, tmp_path):
+    from tests.bantu_apptest import buka_halaman
+    from tests.test_halaman_kelola import _masuk
+
+    path = tmp_path / "kinerja.duckdb"
+    _database_versi_1(path)
+    at = buka_halaman(monkeypatch, path)
+    assert not at.error, [e.value for e in at.error]
+    assert _baca(path, "SELECT max(versi) FROM skema_info") == [(VERSI_SKEMA,)]
+    hasil = _jalankan("impor", "--db", str(path), "--bulan", "1", "--kumulatif", "--buat-opd", str(LRA))
+    assert hasil.returncode == 0, hasil.stderr
+    at = _masuk(monkeypatch, path)
+    jejak = next(d.value for d in at.dataframe if "tindakan" in d.value.columns)
+    assert list(jejak["tindakan"]) == ["impor"] and "lra_januari.xlsx" in jejak["rincian"].iloc[0]
+    assert any(b.label.startswith("Unduh seluruh jejak audit") for b in at.get("download_button"))
+
+
+def test_unduhan_jejak_audit_berjudul_indonesia_dan_aman_formula():
+    import pandas as pd
+
+    from kinerja import unduhan
+
+    df = pd.DataFrame({"waktu": ["3 Desember 2026 21.21 WIB"], "pengguna": ["analis"], "tindakan": ["impor"],
+                       "rincian": ["=HYPERLINK(\"http://x\")"], "asal": ["baris perintah (server)"]})
+    teks = unduhan.ke_csv(df, unduhan.KOLOM_JEJAK_AUDIT).decode("utf-8-sig").splitlines()
+    assert teks[0] == "Waktu;Pengguna;Tindakan;Rincian;Dari"
+    assert ";'=HYPERLINK" in teks[1] or ";\"'=HYPERLINK" in teks[1]  # rumus tidak dijalankan spreadsheet
