@@ -8,8 +8,6 @@ import hashlib
 import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -20,7 +18,7 @@ from kinerja import cadangan
 from kinerja.impor.masalah import ImporGagal
 from kinerja.impor.muat import impor_template
 from kinerja.impor.tukar import DatabaseBerubah, tulis_lewat_salinan
-from tests.test_cli import FIXTURE, _jalankan
+from tests.test_cli import FIXTURE, _jalankan, _pemegang
 
 # Indikator dan periode yang diubah tes (ada di tests/fixtures/kecil/capaian.csv).
 KUNCI = {"p": "T01", "i": "A1", "t": 2025, "w": 4}
@@ -336,12 +334,8 @@ def test_pulihkan_saat_proses_lain_menulis(db_kecil_berkas):
     db = db_kecil_berkas
     tulis_lewat_salinan(db, _ubah_realisasi(42.0))
     (b1,) = _berkas_cadangan(db)
-    pemegang = subprocess.Popen([sys.executable, "-c",
-                                 "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
-                                 "print('siap', flush=True); time.sleep(60)", str(db)],
-                                stdout=subprocess.PIPE, text=True)
+    pemegang = _pemegang(db, baca_saja=False)
     try:
-        assert pemegang.stdout.readline().strip() == "siap"
         sidik = _sidik(db)
         hasil = _jalankan("pulihkan", "--db", str(db), b1.name)
         assert hasil.returncode == 1

@@ -146,10 +146,12 @@ def test_impor_sipd_lewat_cli(tmp_path):
 
 def _pemegang(db: Path, baca_saja: bool) -> subprocess.Popen:
     """Proses lain yang memegang database: dasbor (baca-saja) atau penulis."""
+    # Memegang sampai dihentikan tes (atau stdin ditutup), bukan selama waktu tetap: di mesin CI
+    # yang sibuk tes bisa lebih lama dari jeda apa pun.
     p = subprocess.Popen([sys.executable, "-c",
-                          "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=sys.argv[2] == '1'); "
-                          "print('siap', flush=True); time.sleep(60)", str(db), "1" if baca_saja else "0"],
-                         stdout=subprocess.PIPE, text=True)
+                          "import duckdb, sys; c = duckdb.connect(sys.argv[1], read_only=sys.argv[2] == '1'); "
+                          "print('siap', flush=True); sys.stdin.readline()", str(db), "1" if baca_saja else "0"],
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     assert p.stdout.readline().strip() == "siap"
     return p
 
