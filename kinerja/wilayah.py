@@ -65,10 +65,6 @@ def cari(kode: str | None) -> Wilayah | None:
     return semua().get((kode or "").strip())
 
 
-def kode_sah(kode: str | None) -> bool:
-    return cari(kode) is not None
-
-
 def pesan_kode_tidak_dikenal(kode: str) -> str:
     """Kalimat yang menjelaskan bentuk kode dan, bila bisa, kode yang mungkin dimaksud."""
     kode = (kode or "").strip()
@@ -84,7 +80,7 @@ def pesan_kode_tidak_dikenal(kode: str) -> str:
     if prov is None:
         return f"kode wilayah '{kode}' tidak dikenal: tidak ada provinsi berkode {kode[:2]}"
     return (f"kode wilayah '{kode}' tidak dikenal di {prov.nama}; kabupaten/kota di sana berkode "
-            f"{', '.join(k for k in semua() if k.startswith(kode[:2] + '.'))[:200]}")
+            f"{', '.join(k for k in semua() if k.startswith(kode[:2] + '.'))}")
 
 
 def normal(nama: str | None) -> str:

@@ -11,7 +11,6 @@ import streamlit as st
 
 from kinerja import format as fmt, unduhan, wilayah
 from kinerja.baru import BaruDitolak, buat_baru
-from kinerja.demo import isi_selain_demo
 from kinerja.impor.berkas import BATAS_UKURAN, tebak_format
 from kinerja.impor.masalah import ImporGagal
 from kinerja.impor.muat import HasilImpor
@@ -20,7 +19,7 @@ from kinerja.impor.periksa import (JENIS, NAMA_JENIS, ImporSedangBerjalan, Opsi,
                                    templat_xlsx)
 from kinerja.sandi import hash_sah
 from kinerja.ui import admin
-from kinerja.ui.data import bersihkan_cache, kueri, lokasi
+from kinerja.ui.data import bersihkan_cache, isi_selain_demo_kini, kueri, lokasi
 from kinerja.ui.kerangka import pastikan_lewat_app
 from kinerja.ui.komponen import data_per
 
@@ -51,7 +50,7 @@ if kanan.button("Keluar", icon=":material/logout:", width="stretch"):
     st.switch_page("pages/ringkasan.py")
 
 # ---- database demo: mulai database pemda sendiri (seperti python -m kinerja baru) -------------
-if isi_selain_demo(lokasi()) is None:
+if isi_selain_demo_kini() is None:
     with st.container(border=True):
         st.markdown("**Dasbor ini berisi data demo fiktif (Kabupaten Nusa Makmur).** Data daerah Anda tidak "
                     "dimuat ke demo: buat dulu database untuk pemda Anda, lalu muat berkasnya di bawah.")

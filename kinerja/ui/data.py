@@ -31,7 +31,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from kinerja import db
-from kinerja.demo import bangun_demo
+from kinerja.demo import bangun_demo, isi_selain_demo
 from kinerja.impor.tukar import DatabaseBerubah, tulis_lewat_salinan
 from kinerja.lokasi import lokasi_database
 from kinerja.skema import SkemaTidakCocok, perbarui_turunan, periksa_versi, turunan_mutakhir
@@ -335,6 +335,17 @@ def _berhenti(path: Path, pesan: str) -> None:
 
 def pesan_demo_baru() -> str | None:
     return st.session_state.get("_demo_baru_dibangun")
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _selain_demo(kunci: Kunci) -> str | None:
+    return isi_selain_demo(Path(kunci[0]))
+
+
+def isi_selain_demo_kini() -> str | None:
+    """kinerja.demo.isi_selain_demo untuk versi database jalannya ini; dihitung sekali per
+    versi, bukan membuka berkas pada setiap rerun."""
+    return _selain_demo(_versi_jalan())
 
 
 def lokasi() -> Path:
