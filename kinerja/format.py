@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -94,8 +95,6 @@ def markdown_aman(teks: str) -> str:
 def jumlah_baris(teks_json) -> str:
     """Kolom log_impor.jumlah_baris ('{"opd": 4, "capaian": 13}') sebagai '4 opd, 13 capaian'.
     Kosong untuk baris tanpa jumlah (mis. pembuatan database: NULL, dari pandas NaN)."""
-    import json
-
     if not isinstance(teks_json, str) or not teks_json:
         return ""
     return ", ".join(f"{angka(n)} {t}" for t, n in json.loads(teks_json).items() if n)
