@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kinerja import cli_bahasa
+from kinerja import cli_bahasa, cli_pengguna
 from kinerja.lokasi import lokasi_database
 
 cli_bahasa.pasang()
@@ -119,10 +119,14 @@ def _parser() -> argparse.ArgumentParser:
                              "bawah = hanya OPD di bawah target, terburuk dulu (bawaan), bidang = satu per "
                              "bidang urusan")
 
-    sandi = sub.add_parser("sandi", help="buat hash kata sandi administrator untuk .streamlit/secrets.toml",
+    sandi = sub.add_parser("sandi", help="buat hash kata sandi administrator awal untuk .streamlit/secrets.toml",
                            description="Minta kata sandi (dua kali, tidak tampil) lalu cetak baris untuk "
-                                       ".streamlit/secrets.toml. Kata sandinya sendiri tidak disimpan di mana pun.")
+                                       ".streamlit/secrets.toml (hash argon2id). Kata sandinya sendiri tidak "
+                                       "disimpan di mana pun. Administrator awal (nama pengguna admin) berlaku "
+                                       "sampai ada akun administrator: python -m kinerja pengguna tambah NAMA "
+                                       "--peran admin.")
     sandi.add_argument("--stdin", action="store_true", help="baca kata sandi dari masukan standar (untuk skrip)")
+    cli_pengguna.tambah_parser(sub)
     return p
 
 
@@ -149,13 +153,15 @@ def main(argv: list[str] | None = None) -> int:
         return _pulihkan(db_path, args.berkas)
     if args.perintah == "ekspor":
         return _ekspor(db_path, args)
+    if args.perintah == "pengguna":
+        return cli_pengguna.jalankan(db_path, args)
     return _impor(db_path, args)
 
 
 def _sandi(dari_stdin: bool) -> int:
     import getpass
 
-    from kinerja.sandi import buat_hash
+    from kinerja.sandi import buat_hash, masalah_sandi
 
     if dari_stdin:
         sandi = sys.stdin.readline().rstrip("\n")
@@ -164,8 +170,9 @@ def _sandi(dari_stdin: bool) -> int:
         if sandi != getpass.getpass("Ulangi kata sandi: "):
             print("Kata sandi tidak sama; tidak ada yang dibuat.", file=sys.stderr)
             return 1
-    if len(sandi) < 10:
-        print("Kata sandi terlalu pendek (minimal 10 karakter).", file=sys.stderr)
+    masalah = masalah_sandi(sandi)
+    if masalah:
+        print(masalah, file=sys.stderr)
         return 1
     print("# Salin ke .streamlit/secrets.toml (jangan di-commit):")
     print("[admin]")

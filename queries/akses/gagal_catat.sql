@@ -1,0 +1,1 @@
+INSERT INTO gagal_masuk (jenis_kunci, kunci, waktu) VALUES ($jenis_kunci, $kunci, $waktu);

@@ -1,0 +1,2 @@
+-- Percobaan yang sudah di luar jendela hitungan tidak diperlukan lagi.
+DELETE FROM gagal_masuk WHERE waktu < $sebelum;

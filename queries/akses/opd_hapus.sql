@@ -1,0 +1,1 @@
+DELETE FROM pengguna_opd WHERE jenis = $jenis AND nama = $akun;

@@ -1,0 +1,1 @@
+SELECT kunci, nilai FROM pengaturan_akses;

@@ -1,0 +1,1 @@
+INSERT OR REPLACE INTO pengaturan_akses (kunci, nilai) VALUES ($kunci, $nilai);
