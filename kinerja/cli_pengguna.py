@@ -65,7 +65,7 @@ def _opd_dikenal(db_path: Path) -> set[str] | None:
     from kinerja import db
 
     with db.buka(db_path) as con:
-        return set(db.kueri(con, "akses/opd_dikenal")["kode_opd"])
+        return set(db.kueri(con, "opd_dikenal")["kode_opd"])
 
 
 def jalankan(db_path: Path, args: argparse.Namespace) -> int:

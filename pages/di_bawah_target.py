@@ -22,6 +22,8 @@ import streamlit as st
 from kinerja import format as fmt
 from kinerja import unduhan
 from kinerja.skala import pita_berlabel, pita_dari
+from kinerja.akses.peran import EKSPOR
+from kinerja.ui import sesi
 from kinerja.ui.data import kueri
 from kinerja.ui.data import pengaturan as baca_pengaturan
 from kinerja.ui.kerangka import mulai_halaman
@@ -171,15 +173,18 @@ def _xlsx() -> bytes:
 
 
 nama = ("di-bawah-target", unduhan.slug(f.nama_pemda), f.tahun, f"TW{f.triwulan}")
-if jumlah_opd:
+if jumlah_opd and not sesi.boleh(EKSPOR):
+    with k_unduh:
+        sesi.petunjuk_ekspor(pendek=True)
+elif jumlah_opd:
     with k_unduh:
         b1, b2 = st.columns(2)
-        b1.download_button("Unduh CSV", data=_csv, file_name=unduhan.nama_berkas(*nama, ekstensi="csv"),
+        b1.download_button("Unduh CSV", data=sesi.dengan_izin(EKSPOR, _csv), file_name=unduhan.nama_berkas(*nama, ekstensi="csv"),
                            mime=unduhan.MIME_CSV, icon=":material/download:", on_click="ignore",
                            width="stretch", key="dbt_unduh_csv",
                            help="Daftar lengkap indikator di bawah ambang (semua OPD) dengan kendala dan "
                                 "tindak lanjut; UTF-8, pemisah titik koma, koma desimal (Excel Indonesia).")
-        b2.download_button("Unduh XLSX", data=_xlsx,
+        b2.download_button("Unduh XLSX", data=sesi.dengan_izin(EKSPOR, _xlsx),
                            file_name=unduhan.nama_berkas(*nama, ekstensi="xlsx"),
                            mime=unduhan.MIME_XLSX, icon=":material/download:", on_click="ignore",
                            width="stretch", key="dbt_unduh_xlsx",

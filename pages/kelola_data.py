@@ -18,7 +18,9 @@ from kinerja.impor.periksa import (JENIS, NAMA_JENIS, ImporSedangBerjalan, Opsi,
                                    muat_berkas, opd_belum_terdaftar, periksa, sidik, sidik_isi,
                                    templat_xlsx)
 from kinerja.sandi import hash_sah
-from kinerja.ui import admin
+from kinerja.akses.peran import IMPOR, LIHAT_AUDIT, NAMA_PERAN
+from kinerja.akses import jejak as jejak_akses
+from kinerja.ui import admin, sesi
 from kinerja.ui.data import bersihkan_cache, isi_selain_demo_kini, kueri, lokasi
 from kinerja.ui.kerangka import pastikan_lewat_app
 from kinerja.ui.komponen import data_per
@@ -29,24 +31,29 @@ pastikan_lewat_app()
 st.title("Kelola Data", anchor=False)
 
 hash_tersimpan = admin.hash_sandi()
-if hash_tersimpan is None:
-    st.warning("Kata sandi administrator belum diatur; halaman ini tidak dapat memuat data.")
-    st.markdown(admin.PETUNJUK_SECRETS)
-    st.stop()
-if not hash_sah(hash_tersimpan):
+if hash_tersimpan is not None and not hash_sah(hash_tersimpan):
     st.error("Isian `sandi_hash` di secrets tidak berbentuk hash yang dikenali; buat ulang hash-nya.")
     st.markdown(admin.PETUNJUK_SECRETS)
     st.stop()
-if not admin.admin_masuk():
+pengguna = sesi.kini()
+if pengguna is None:
+    if not sesi.ada_cara_masuk():
+        st.warning("Kata sandi administrator belum diatur; halaman ini tidak dapat memuat data.")
+        st.markdown(admin.PETUNJUK_SECRETS)
+        st.stop()
     st.caption("Halaman ini hanya untuk administrator yang memuat data ke dasbor.")
-    admin.formulir_masuk(hash_tersimpan)
+    sesi.formulir_masuk("kelola")
+    st.stop()
+if not sesi.boleh(IMPOR):
+    st.error(f"Halaman ini hanya untuk administrator. Anda masuk sebagai {fmt.markdown_aman(pengguna.label)} "
+             f"({NAMA_PERAN[pengguna.peran]}).", icon=":material/block:")
     st.stop()
 
 # ---- sudah masuk ---------------------------------------------------------------------------
 kiri, kanan = st.columns([5, 1], vertical_alignment="center")
-kiri.caption(f"Masuk sebagai administrator · {data_per()}")
+kiri.caption(f"Masuk sebagai {fmt.markdown_aman(pengguna.label)} (administrator) · {data_per()}")
 if kanan.button("Keluar", icon=":material/logout:", width="stretch"):
-    admin.keluar()
+    sesi.keluar()
     st.switch_page("pages/ringkasan.py")
 
 # ---- database demo: mulai database pemda sendiri (seperti python -m kinerja baru) -------------
@@ -63,12 +70,10 @@ if isi_selain_demo_kini() is None:
                                   placeholder=wil[kode_baru].nama if kode_baru else "nama resmi", max_chars=120)
         if b3.button("Buat database pemda", icon=":material/add_circle:", disabled=kode_baru is None,
                      width="stretch", key="kelola_baru"):
-            if not admin.admin_masuk():  # diperiksa lagi di server untuk tindakan ini sendiri
-                st.error("Hanya administrator yang dapat membuat database.")
-                st.stop()
+            pelaku = sesi.wajib(IMPOR)  # diperiksa lagi di server untuk tindakan ini sendiri
             try:
                 w, _ = buat_baru(lokasi(), kode_baru, nama_baru.strip() or None,
-                                 pengguna="administrator (halaman Kelola Data)", asal=admin.asal_klien())
+                                 pengguna=pelaku.nama, asal=admin.asal_klien())
             except BaruDitolak as e:
                 st.error(fmt.markdown_aman(str(e)))
             else:
@@ -182,6 +187,7 @@ else:
     # Centang "Buat OPD baru" mengubah pilihan: periksa ulang otomatis.
     otomatis = buat_opd and sidik_kini not in diperiksa
     if siap and (tekan or otomatis):
+        sesi.wajib(IMPOR)
         with st.spinner("Memeriksa berkas..."):
             hasil = periksa(lokasi(), paths, opsi)
         if isinstance(hasil, list) and not buat_opd and hanya_opd_belum_terdaftar(hasil):
@@ -236,9 +242,10 @@ else:
     boleh_muat = isinstance(hasil, HasilImpor)
     if st.button("Muat ke database", type="primary", icon=":material/database_upload:", disabled=not boleh_muat,
                  help=None if boleh_muat else "Periksa berkas yang sama dengan pilihan yang sama lebih dulu"):
+        pelaku = sesi.wajib(IMPOR)  # diperiksa lagi di server untuk tindakan ini sendiri
         try:
             with st.spinner("Memuat ke database..."):
-                akhir = muat_berkas(lokasi(), paths, opsi, pengguna="administrator (halaman Kelola Data)",
+                akhir = muat_berkas(lokasi(), paths, opsi, pengguna=pelaku.nama,
                                     lepas_koneksi=bersihkan_cache, asal=admin.asal_klien())
         except ImporSedangBerjalan as e:
             st.warning(str(e))
@@ -284,9 +291,13 @@ st.caption("50 impor terakhir, terbaru di atas. Impor yang ditolak tidak menguba
 st.subheader("Jejak audit", anchor=False)
 
 
-def _jejak(batas: int | None):
-    df = kueri("audit/daftar", batas=batas)
-    return df.assign(waktu=[fmt.waktu(w.to_pydatetime()) for w in df["waktu"]], asal=df["asal"].fillna(""))
+def _jejak(batas: int | None) -> pd.DataFrame:
+    """Jejak data (database data) dan jejak akses (database akses), digabung, terbaru di atas."""
+    bagian = [kueri("audit/daftar", batas=batas), jejak_akses.daftar(lokasi(), batas)]
+    df = pd.concat([b for b in bagian if not b.empty] or bagian[:1], ignore_index=True)
+    df = df.sort_values("waktu", ascending=False, kind="stable").head(batas if batas else len(df))
+    return df.assign(waktu=[fmt.waktu(w.to_pydatetime()) for w in df["waktu"]], asal=df["asal"].fillna(""),
+                     rincian=df["rincian"].fillna(""))
 
 
 jejak = _jejak(JEJAK_DITAMPILKAN)
@@ -296,7 +307,9 @@ else:
     st.dataframe(jejak, hide_index=True, width="stretch", key="kelola_jejak",
                  column_config={k: v.judul for k, v in unduhan.KOLOM_JEJAK_AUDIT.items()})
     st.download_button("Unduh seluruh jejak audit (CSV)", icon=":material/download:", on_click="ignore",
-                       data=lambda: unduhan.ke_csv(_jejak(None), unduhan.KOLOM_JEJAK_AUDIT),
+                       data=sesi.dengan_izin(LIHAT_AUDIT, lambda: unduhan.ke_csv(_jejak(None),
+                                                                                unduhan.KOLOM_JEJAK_AUDIT)),
                        file_name="jejak-audit.csv", mime="text/csv", key="kelola_jejak_unduh")
-st.caption(f"{JEJAK_DITAMPILKAN} tindakan terakhir, terbaru di atas: impor, pemulihan cadangan dan pembuatan "
-           "database, dengan siapa dan dari mana. Jejak ini hanya ditambah; tidak dapat diubah dari aplikasi.")
+st.caption(f"{JEJAK_DITAMPILKAN} tindakan terakhir, terbaru di atas: impor, pemulihan cadangan, pembuatan "
+           "database, masuk, gagal masuk, keluar, perubahan pengguna dan pengaturan akses, dan tindakan yang "
+           "ditolak, dengan siapa dan dari mana. Jejak ini hanya ditambah; tidak dapat diubah dari aplikasi.")

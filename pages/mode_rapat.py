@@ -22,6 +22,8 @@ from kinerja.ekspor.nama import MIME, nama_paket
 from kinerja.grafik_peringkat import batang_peringkat, teks_perubahan
 from kinerja.poin_penting import susun_poin
 from kinerja.skala import pita_berlabel, pita_dari
+from kinerja.akses.peran import EKSPOR
+from kinerja.ui import sesi
 from kinerja.ui import tema_rapat
 from kinerja.ui.data import kueri, paket_rapat
 from kinerja.ui.data import pengaturan as baca_pengaturan
@@ -414,8 +416,12 @@ with st.container(key="rapat_atur"):
         st.caption("Periode, sektor dan OPD mengikuti filter halaman lain (atau parameter tautan). "
                    "Tautan halaman ini membuka slide yang sedang tampil.")
         st.markdown("**Unduh slide ini sebagai bahan rapat**")
-        for fmt_, label in (("pptx", "Presentasi (PPTX)"), ("pdf", "Cetak (PDF)"), ("xlsx", "Excel (XLSX)")):
-            st.download_button(label, data=lambda fmt_=fmt_: paket_rapat(fmt_, f, himpunan),
+        format_unduh = (("pptx", "Presentasi (PPTX)"), ("pdf", "Cetak (PDF)"), ("xlsx", "Excel (XLSX)"))
+        if not sesi.boleh(EKSPOR):
+            sesi.petunjuk_ekspor(pendek=True)
+            format_unduh = ()
+        for fmt_, label in format_unduh:
+            st.download_button(label, data=sesi.dengan_izin(EKSPOR, lambda fmt_=fmt_: paket_rapat(fmt_, f, himpunan)),
                                file_name=nama_paket(f.nama_pemda, f.tahun, f.triwulan, fmt_), mime=MIME[fmt_],
                                icon=":material/download:", on_click="ignore", width="stretch",
                                key=f"r_paket_{fmt_}")

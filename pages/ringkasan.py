@@ -10,6 +10,8 @@ from kinerja import grafik
 from kinerja.ekspor import MIME, nama_paket
 from kinerja.poin_penting import susun_poin
 from kinerja.skala import pita_berlabel, pita_dari
+from kinerja.akses.peran import EKSPOR
+from kinerja.ui import sesi
 from kinerja.ui.data import kueri, paket_rapat, pesan_demo_baru
 from kinerja.ui.data import pengaturan as baca_pengaturan
 from kinerja.ui.kerangka import mulai_halaman
@@ -166,10 +168,14 @@ st.subheader("Unduh bahan rapat", anchor=False)
 st.caption(f"{f.periode} · {f.cakupan}: ringkasan dan poin penting, peringkat, di bawah target (dengan "
            "gauge, kurva S dan kendala tiap OPD di bawah target), indikator, anggaran per bulan, kendala. "
            "Slide untuk semua OPD atau per bidang: unduh dari Mode Rapat.")
-kol = st.columns(3)
-for k, (fmt_, label) in zip(kol, [("xlsx", "Excel (XLSX)"), ("pptx", "Presentasi (PPTX)"), ("pdf", "Cetak (PDF)")]):
-    k.download_button(label, data=lambda fmt_=fmt_: paket_rapat(fmt_, f),
-                      file_name=nama_paket(f.nama_pemda, f.tahun, f.triwulan, fmt_), mime=MIME[fmt_],
-                      icon=":material/download:", on_click="ignore", width="stretch", key=f"paket_{fmt_}")
+if sesi.boleh(EKSPOR):
+    kol = st.columns(3)
+    for k, (fmt_, label) in zip(kol, [("xlsx", "Excel (XLSX)"), ("pptx", "Presentasi (PPTX)"),
+                                      ("pdf", "Cetak (PDF)")]):
+        k.download_button(label, data=sesi.dengan_izin(EKSPOR, lambda fmt_=fmt_: paket_rapat(fmt_, f)),
+                          file_name=nama_paket(f.nama_pemda, f.tahun, f.triwulan, fmt_), mime=MIME[fmt_],
+                          icon=":material/download:", on_click="ignore", width="stretch", key=f"paket_{fmt_}")
+else:
+    sesi.petunjuk_ekspor()
 
 kaki("target dan realisasi indikator kinerja OPD; LRA dan RAK per OPD")

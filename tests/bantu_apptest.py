@@ -11,13 +11,36 @@ AKAR = Path(__file__).resolve().parent.parent
 APP = str(AKAR / "app.py")
 
 
-def buka_halaman(monkeypatch, db: Path, halaman: str | None = None, **query) -> AppTest:
-    """Jalankan app.py pada database db dengan parameter URL query, lalu (bila
-    diminta) pindah ke halaman; gagal bila ada galat di layar."""
+SANDI_UJI = "sandi-uji-panjang"
+
+
+def sesi_sebagai(at: AppTest, db: Path, peran: str, opd: tuple[str, ...] = ()) -> None:
+    """Sesi AppTest yang sudah masuk dengan akun lokal `uji-<peran>` (dibuat di berkas akses
+    database itu bila belum ada). Hanya untuk database milik satu tes: akun tetap tersimpan."""
+    from kinerja.akses import akun, masuk
+
+    nama = f"uji-{peran}" + (f"-{len(opd)}" if opd else "")
+    try:
+        akun.tambah(db, akun.LOKAL, nama, peran, kata_sandi=SANDI_UJI, opd=opd, oleh="tes")
+    except akun.AkunDitolak:
+        pass  # sudah ada
+    hasil = masuk.masuk_lokal(db, nama, SANDI_UJI, asal="tes")
+    assert hasil.pengguna is not None, hasil.pesan
+    import time
+
+    at.session_state["_sesi"] = {"pengguna": hasil.pengguna, "terakhir": time.time()}
+
+
+def buka_halaman(monkeypatch, db: Path, halaman: str | None = None, peran: str | None = None,
+                 **query) -> AppTest:
+    """Jalankan app.py pada database db dengan parameter URL query (dan, bila diminta, sudah
+    masuk dengan peran itu), lalu (bila diminta) pindah ke halaman; gagal bila ada galat di layar."""
     monkeypatch.setenv("KINERJA_DB", str(db))
     at = AppTest.from_file(APP, default_timeout=60)
     for k, v in query.items():
         at.query_params[k] = v
+    if peran:
+        sesi_sebagai(at, db, peran)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     if halaman:

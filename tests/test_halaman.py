@@ -105,7 +105,7 @@ def test_ringkasan_poin_penting_dan_tautannya(monkeypatch, db_kecil_berkas):
     assert "3 dari 4 OPD di bawah target (capaian &lt; 95%); terendah Disdik 65,6% (Rendah)." in teks
     assert "Capaian kinerja rata-rata 83,5% (Tinggi), turun 4,0 poin dibanding TW IV 2024." in teks
     # Setiap poin menunjuk halaman tempat angkanya dapat ditelusuri
-    tautan = [p.proto.page for p in at.get("page_link")]
+    tautan = [p.proto.page for p in at.get("page_link") if p.proto.page != "masuk"]  # tautan Masuk: sidebar
     assert tautan == ["tren", "di_bawah_target", "peringkat_opd", "tren", "di_bawah_target"]
 
 
@@ -131,7 +131,7 @@ def test_dua_pemda_memunculkan_pilihan_pemda(monkeypatch, tmp_path):
 
 def test_ringkasan_unduh_bahan_rapat(monkeypatch, db_kecil_berkas):
     """Tombol unduh paket rapat (XLSX, PPTX, PDF) dengan nama berisi pemda, tahun, triwulan."""
-    at = _jalankan(monkeypatch, db_kecil_berkas)
+    at = buka_halaman(monkeypatch, db_kecil_berkas, peran="analis")
     tombol = at.get("download_button")
     nama = sorted(t.proto.label for t in tombol)
     assert nama == ["Cetak (PDF)", "Excel (XLSX)", "Presentasi (PPTX)"]

@@ -17,7 +17,7 @@ import streamlit as st
 from kinerja.impor import periksa as inti
 from kinerja.impor.muat import HasilImpor
 from kinerja.impor.periksa import Opsi
-from kinerja.sandi import buat_hash
+from kinerja.sandi import buat_hash, buat_hash_pbkdf2
 from tests.sampel import SAMPEL_SIPD
 
 AKAR = Path(__file__).resolve().parent.parent
@@ -26,7 +26,7 @@ SAMPEL = SAMPEL_SIPD
 LRA = SAMPEL / "lra_januari.xlsx"
 KOMINFO = "2.16.2.20.2.21.01.0000"
 SANDI = "sandi-uji-123"
-HASH = buat_hash(SANDI, iterasi=1000)  # iterasi kecil: tes cepat; bentuk sama dengan produksi
+HASH = buat_hash(SANDI)  # administrator awal di secrets (argon2id, seperti `python -m kinerja sandi`)
 HALAMAN = "pages/kelola_data.py"
 
 
@@ -130,11 +130,18 @@ def _halaman(monkeypatch, db: Path, secrets: dict | None):
     return at
 
 
-def _masuk(monkeypatch, db: Path):
-    at = _halaman(monkeypatch, db, {"admin": {"sandi_hash": HASH}})
-    at.text_input[0].input(SANDI)
-    at.button[0].click().run()
+def _isi_masuk(at, nama: str, sandi: str):
+    at.text_input[0].input(nama)
+    at.text_input[1].input(sandi)
+    next(b for b in at.button if b.label == "Masuk").click().run()
     assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _masuk(monkeypatch, db: Path):
+    """Masuk sebagai administrator awal (nama admin, kata sandi dari secrets)."""
+    at = _halaman(monkeypatch, db, {"admin": {"sandi_hash": HASH}})
+    _isi_masuk(at, "admin", SANDI)
     assert not at.error, [e.value for e in at.error]
     return at
 
@@ -143,6 +150,7 @@ def test_tanpa_secrets_hanya_petunjuk(monkeypatch, db):
     at = _halaman(monkeypatch, db, None)
     teks = " ".join(m.value for m in at.markdown)
     assert "python -m kinerja sandi" in teks and ".streamlit/secrets.toml" in teks
+    assert "python -m kinerja pengguna tambah NAMA --peran admin" in teks
     assert "[admin]" in teks and "sandi_hash" in teks
     assert any("belum diatur" in w.value for w in at.warning)
     assert not at.file_uploader and not at.text_input and not at.download_button
@@ -156,34 +164,41 @@ def test_secrets_tanpa_hash_dan_hash_rusak(monkeypatch, db):
     assert not at.text_input and not at.file_uploader
 
 
-def test_belum_masuk_hanya_formulir_sandi(monkeypatch, db):
+def test_belum_masuk_hanya_formulir_masuk(monkeypatch, db):
     at = _halaman(monkeypatch, db, {"admin": {"sandi_hash": HASH}})
-    assert len(at.text_input) == 1 and at.text_input[0].proto.type == at.text_input[0].proto.PASSWORD
+    assert [t.label for t in at.text_input] == ["Nama pengguna", "Kata sandi"]
+    assert at.text_input[1].proto.type == at.text_input[1].proto.PASSWORD
     assert [b.label for b in at.button] == ["Masuk"]
     assert not at.file_uploader and not at.download_button
-    assert "_admin_masuk" not in at.session_state or not at.session_state["_admin_masuk"]
 
 
-def test_sandi_salah_ditolak_dan_dibatasi(monkeypatch, db):
+def test_hash_pbkdf2_lama_di_secrets_tetap_diterima(monkeypatch, db):
+    at = _halaman(monkeypatch, db, {"admin": {"sandi_hash": buat_hash_pbkdf2(SANDI, iterasi=1000)}})
+    _isi_masuk(at, "admin", SANDI)
+    assert at.file_uploader and not at.error
+
+
+def test_sandi_salah_dibatasi_lintas_sesi(monkeypatch, db):
+    """Batas percobaan tersimpan di server: sesi baru tidak mendapat percobaan baru."""
+    from kinerja.akses import masuk as inti_masuk
+
     at = _halaman(monkeypatch, db, {"admin": {"sandi_hash": HASH}})
-    for i in range(1, 5):
-        at.text_input[0].input("salah")
-        at.button[0].click().run()
-        assert any("Kata sandi salah" in e.value and f"{5 - i}" in e.value for e in at.error)
+    for i in range(1, inti_masuk.BATAS_GAGAL_AKUN):
+        _isi_masuk(at, "admin", "salah")
+        assert any("Nama pengguna atau kata sandi salah" in e.value
+                   and f"Sisa percobaan sebelum dikunci: {inti_masuk.BATAS_GAGAL_AKUN - i}" in e.value
+                   for e in at.error), [e.value for e in at.error]
         assert not at.file_uploader
-    at.text_input[0].input("salah")
-    at.button[0].click().run()
-    assert any("coba lagi dalam" in e.value for e in at.error)
-    # Selama menunggu, tombol Masuk nonaktif (dan coba_masuk menolak di sisi server).
-    at.run()
-    assert at.button[0].disabled and any("Coba lagi dalam" in w.value for w in at.warning)
-    assert not at.file_uploader
-    # Setelah masa tunggu lewat, sandi benar diterima.
-    at.session_state["_admin_tunggu_sampai"] = 0.0
-    at.run()
-    at.text_input[0].input(SANDI)
-    at.button[0].click().run()
-    assert at.file_uploader
+    _isi_masuk(at, "admin", "salah")
+    assert any("coba lagi dalam 15 menit" in e.value for e in at.error)
+    # Sesi baru (mis. jendela penyamaran): masih terkunci, walau kata sandinya benar.
+    at2 = _halaman(monkeypatch, db, {"admin": {"sandi_hash": HASH}})
+    _isi_masuk(at2, "admin", SANDI)
+    assert any("Terlalu banyak percobaan" in e.value for e in at2.error) and not at2.file_uploader
+    # Administrator membuka kuncinya: sandi benar diterima.
+    inti_masuk.buka_kunci(db, "admin", oleh="tes")
+    _isi_masuk(at2, "admin", SANDI)
+    assert at2.file_uploader
 
 
 def test_sandi_benar_membuka_unggah_dan_templat(monkeypatch, db):
@@ -198,10 +213,13 @@ def test_sandi_benar_membuka_unggah_dan_templat(monkeypatch, db):
     riwayat = _tabel(at, "nama_file")
     assert list(riwayat.columns)[:3] == ["waktu", "pengguna", "nama_file"] and len(riwayat) >= 1
     assert any("Data per" in c.value for c in at.caption)
-    # Keluar: kembali ke Ringkasan, halaman tersembunyi lagi.
+    # Jejak audit: masuknya tercatat dengan nama dan alamat.
+    jejak = _tabel(at, "tindakan")
+    assert (jejak["tindakan"].iloc[0], jejak["pengguna"].iloc[0]) == ("masuk", "admin")
+    # Keluar: kembali ke Ringkasan, sesi tidak lagi masuk.
     next(b for b in at.button if b.label == "Keluar").click().run()
     assert not at.exception
-    assert not at.session_state["_admin_masuk"]
+    assert "_sesi" not in at.session_state
 
 
 def test_halaman_tersembunyi_dari_navigasi_sampai_masuk(monkeypatch, db):
@@ -215,21 +233,22 @@ def test_halaman_tersembunyi_dari_navigasi_sampai_masuk(monkeypatch, db):
 
     monkeypatch.setattr(st, "navigation", rekam)
     at = _halaman(monkeypatch, db, {"admin": {"sandi_hash": HASH}})
-    assert tercatat[-1]["Kelola Data"] == "hidden"
-    assert all(v == "visible" for t, v in tercatat[-1].items() if t != "Kelola Data")
-    at.text_input[0].input(SANDI)
-    at.button[0].click().run()
+    assert tercatat[-1]["Kelola Data"] == "hidden" and tercatat[-1]["Pengguna & Akses"] == "hidden"
+    assert tercatat[-1]["Masuk"] == "visible"
+    assert all(v == "visible" for t, v in tercatat[-1].items() if t not in ("Kelola Data", "Pengguna & Akses"))
+    _isi_masuk(at, "admin", SANDI)
     # AppTest menjalankan ulang app.py (router) hanya bila diminta halaman utamanya.
     at.switch_page("app.py").run()
-    assert tercatat[-1]["Kelola Data"] == "visible"
-    # Tanpa secrets, tanda masuk yang tertinggal di sesi tidak membuka halaman.
+    assert tercatat[-1]["Kelola Data"] == "visible" and tercatat[-1]["Masuk"] == "hidden"
+    # Tanpa secrets, administrator awal yang tertinggal di sesi tidak membuka halaman.
     from streamlit.testing.v1 import AppTest
 
     from tests.bantu_apptest import APP
 
+    sesi_lama = at.session_state["_sesi"]
     at2 = AppTest.from_file(APP, default_timeout=60)
     at2.secrets["lain"] = {"x": "y"}
-    at2.session_state["_admin_masuk"] = True
+    at2.session_state["_sesi"] = sesi_lama
     at2.run()
     assert not at2.exception and tercatat[-1]["Kelola Data"] == "hidden"
 
@@ -435,7 +454,7 @@ def test_halaman_templat_periksa_lalu_muat(monkeypatch, db, tmp_path):
     assert _baca(db, "SELECT count(*) FROM log_impor")[0][0] == sebelum + 1
     riwayat = _tabel(at, "nama_file")
     assert riwayat["nama_file"].iloc[0].startswith("anggaran.csv, capaian.csv")
-    assert riwayat["pengguna"].iloc[0] == "administrator (halaman Kelola Data)"
+    assert riwayat["pengguna"].iloc[0] == "admin"
     # Unggahan dikosongkan setelah dimuat.
     assert not at.file_uploader[0].value
 

@@ -134,7 +134,8 @@ def test_aplikasi_menaikkan_versi_lama_dan_admin_melihat_jejak(monkeypatch, tmp_
     assert hasil.returncode == 0, hasil.stderr
     at = _masuk(monkeypatch, path)
     jejak = next(d.value for d in at.dataframe if "tindakan" in d.value.columns)
-    assert list(jejak["tindakan"]) == ["impor"] and "lra_januari.xlsx" in jejak["rincian"].iloc[0]
+    # Masuknya administrator (jejak akses) di atas impor dari baris perintah (jejak data).
+    assert list(jejak["tindakan"]) == ["masuk", "impor"] and "lra_januari.xlsx" in jejak["rincian"].iloc[1]
     assert any(b.label.startswith("Unduh seluruh jejak audit") for b in at.get("download_button"))
 
 

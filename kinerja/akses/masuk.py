@@ -137,6 +137,10 @@ def buka_kunci(path_db: str | Path, nama: str, *, oleh: str, asal: str | None = 
 def segarkan(path_db: str | Path, pengguna: Pengguna, hash_awal: str | None = None) -> Pengguna | None:
     """Pengguna yang sedang masuk, dibaca ulang dari berkas akses: peran dan OPD terkini, atau
     None bila akunnya dinonaktifkan atau administrator awal tidak berlaku lagi."""
+    if not simpan.ada(path_db):  # belum ada akun apa pun: membaca tidak membuat berkasnya
+        if pengguna.jenis == AWAL:
+            return pengguna if hash_awal and sandi.hash_sah(hash_awal) else None
+        return pengguna if pengguna.jenis == akun.SSO and pengguna.peran == "penonton" else None
     with simpan.buka(path_db) as con:
         if pengguna.jenis == AWAL:
             return pengguna if _awal_berlaku(con, hash_awal) else None
@@ -163,6 +167,8 @@ def identitas_sso(path_db: str | Path, email: str | None, subject: str | None,
             pass
     if not calon:
         return None
+    if not simpan.ada(path_db):
+        return Pengguna(nama=calon[0], peran="penonton", jenis=akun.SSO, nama_tampil=nama_tampil)
     with simpan.buka(path_db) as con:
         for nama in calon:
             r = akun.cari(con, akun.SSO, nama)

@@ -99,3 +99,28 @@ def menit_diam(atur: dict[str, str]) -> int:
 
 def tampilan_terbuka(atur: dict[str, str]) -> bool:
     return atur.get(TAMPILAN, BAWAAN[TAMPILAN]) != TAMPILAN_MASUK
+
+
+def ada(path_db: str | Path) -> bool:
+    """Berkas akses sudah dibuat (membaca tidak pernah membuatnya)."""
+    return lokasi_akses(path_db).exists()
+
+
+def sidik(path_db: str | Path) -> tuple:
+    """Tanda versi berkas akses (berubah setiap kali ditulis): kunci cache pembacaan di dasbor."""
+    path = lokasi_akses(path_db)
+    hasil = []
+    for p in (path, path.with_name(path.name + ".wal")):
+        try:
+            s = p.stat()
+            hasil.append((s.st_mtime_ns, s.st_size, s.st_ino))
+        except OSError:
+            hasil.append(None)
+    return tuple(hasil)
+
+
+def baca_pengaturan(path_db: str | Path) -> dict[str, str]:
+    if not ada(path_db):
+        return dict(BAWAAN)
+    with buka(path_db) as con:
+        return pengaturan(con)

@@ -1,13 +1,11 @@
-"""Akses administrator untuk halaman Kelola Data.
+"""Administrator awal dari secrets, alamat klien, dan berkas unggahan Kelola Data.
 
-Kata sandi tidak pernah disimpan: hanya hash PBKDF2-nya, di Streamlit secrets
-(`.streamlit/secrets.toml`, tidak di-commit):
+Administrator awal: hash kata sandinya (tidak pernah kata sandinya) di Streamlit secrets
+(`.streamlit/secrets.toml`, tidak di-commit), berlaku dengan nama pengguna `admin` sampai
+ada akun administrator di database akses (kinerja.akses.masuk):
 
     [admin]
-    sandi_hash = "pbkdf2_sha256$600000$...$..."
-
-Tanpa secrets itu halaman Kelola Data hanya menjelaskan cara mengaturnya.
-app.py memanggil admin_masuk() untuk memutuskan apakah halaman itu tampil di navigasi.
+    sandi_hash = "$argon2id$v=19$m=65536,t=3,p=4$..."
 """
 
 from __future__ import annotations
@@ -19,17 +17,13 @@ from pathlib import Path
 
 import streamlit as st
 
-from kinerja import sandi
-
-_MASUK = "_admin_masuk"
-_GAGAL = "_admin_gagal"
-_TUNGGU = "_admin_tunggu_sampai"
-BATAS_GAGAL = 5
-DETIK_TUNGGU = 30
-
 PETUNJUK_SECRETS = """\
-Halaman ini memerlukan **kata sandi administrator**, dan kata sandi itu belum diatur di server ini.
-Tanpa pengaturan ini tidak ada data yang dapat dimuat lewat halaman ini.
+Halaman ini memerlukan **administrator**, dan belum ada administrator di server ini.
+Tanpa itu tidak ada data yang dapat dimuat lewat halaman ini. Ada dua cara:
+
+- **Akun administrator** di database akses: di server, jalankan
+  `python -m kinerja pengguna tambah NAMA --peran admin` (kata sandinya diketik, tidak tampil).
+- **Administrator awal** (nama pengguna `admin`), berlaku sampai ada akun administrator:
 
 1. Di server, buat hash kata sandi dengan perintah `python -m kinerja sandi`
    (kata sandinya diketik, tidak tampil dan tidak disimpan; yang dicetak hanya hash-nya).
@@ -37,10 +31,10 @@ Tanpa pengaturan ini tidak ada data yang dapat dimuat lewat halaman ini.
 
 ```toml
 [admin]
-sandi_hash = "pbkdf2_sha256$600000$...$..."
+sandi_hash = "$argon2id$v=19$m=65536,t=3,p=4$..."
 ```
 
-3. Muat ulang halaman ini. Berkas `secrets.toml` **tidak pernah di-commit** ke repositori
+3. Muat ulang halaman ini dan masuk dengan nama pengguna `admin`. Berkas `secrets.toml` **tidak pernah di-commit** ke repositori
    (sudah tercantum di `.gitignore`). Pada Streamlit Community Cloud, isi yang sama
    ditempel di *Settings → Secrets*.
 
@@ -68,65 +62,6 @@ def asal_klien() -> str:
     except Exception:  # noqa: BLE001 - di luar sesi peramban (mis. AppTest)
         ip = None
     return f"peramban {ip}" if ip else "peramban (alamat tidak diketahui)"
-
-
-def admin_masuk() -> bool:
-    """Sesi ini sudah masuk dengan kata sandi yang benar (dan secrets masih diatur)."""
-    return bool(st.session_state.get(_MASUK)) and hash_sandi() is not None
-
-
-def sisa_tunggu() -> int:
-    """Detik yang tersisa sebelum boleh mencoba lagi setelah terlalu banyak salah."""
-    sampai = st.session_state.get(_TUNGGU, 0.0)
-    return max(0, int(round(sampai - time.time() + 0.5))) if sampai > time.time() else 0
-
-
-def coba_masuk(kata_sandi: str, hash_tersimpan: str) -> bool:
-    """Periksa kata sandi; catat kegagalan; setelah BATAS_GAGAL kali salah, tunggu DETIK_TUNGGU."""
-    if sisa_tunggu():
-        return False
-    if sandi.cocok(kata_sandi, hash_tersimpan):
-        st.session_state[_MASUK] = True
-        st.session_state[_GAGAL] = 0
-        return True
-    gagal = st.session_state.get(_GAGAL, 0) + 1
-    st.session_state[_GAGAL] = gagal
-    if gagal >= BATAS_GAGAL:
-        st.session_state[_TUNGGU] = time.time() + DETIK_TUNGGU
-        st.session_state[_GAGAL] = 0
-    return False
-
-
-def keluar() -> None:
-    st.session_state[_MASUK] = False
-    hapus_unggahan()
-
-
-def formulir_masuk(hash_tersimpan: str) -> None:
-    """Formulir kata sandi. Berhasil: sesi ditandai masuk dan skrip diulang (navigasi
-    lalu menampilkan Kelola Data)."""
-    tunggu = sisa_tunggu()
-    with st.form("admin_masuk", clear_on_submit=True, border=True, width=520):
-        st.markdown("**Masuk sebagai administrator**")
-        isian = st.text_input("Kata sandi administrator", type="password",
-                              autocomplete="current-password")
-        kirim = st.form_submit_button("Masuk", type="primary", disabled=bool(tunggu))
-    if tunggu:
-        st.warning(f"Terlalu banyak percobaan yang salah. Coba lagi dalam {tunggu} detik.")
-        return
-    if not kirim:
-        return
-    if not isian:
-        st.error("Kata sandi belum diisi.")
-        return
-    if coba_masuk(isian, hash_tersimpan):
-        st.rerun()
-    tunggu = sisa_tunggu()
-    if tunggu:
-        st.error(f"Kata sandi salah. Terlalu banyak percobaan yang salah: coba lagi dalam {tunggu} detik.")
-    else:
-        sisa = BATAS_GAGAL - st.session_state.get(_GAGAL, 0)
-        st.error(f"Kata sandi salah. Sisa percobaan sebelum harus menunggu: {sisa}.")
 
 
 # ---- berkas unggahan ---------------------------------------------------------------------

@@ -269,12 +269,16 @@ def _pantau() -> None:
     tampil = st.session_state.get(_TAMPIL)
     if tampil is not None and tampil != kini:
         st.rerun(scope="app")
+    from kinerja.ui import sesi
+
+    if sesi.diam_terlalu_lama():  # layar yang ditinggal: sesi diakhiri tanpa menunggu klik
+        st.rerun(scope="app")
 
 
 def pantau_perubahan() -> None:
     """Fragmen tanpa tampilan (di sidebar) yang memeriksa berkas tiap JEDA_PANTAU detik dan
     menjalankan ulang seluruh halaman bila database berganti: sesi yang terbuka melihat
-    data baru tanpa dimuat ulang."""
+    data baru tanpa dimuat ulang. Juga mengakhiri sesi yang melewati batas diam."""
     with st.sidebar:
         st.fragment(run_every=JEDA_PANTAU, key="pantau_data")(_pantau)()
 
