@@ -85,7 +85,7 @@ def jalankan(db_path: Path, args: argparse.Namespace) -> int:
                 return 0
             for r in df.itertuples():
                 opd = f" OPD {', '.join(r.opd)}" if len(r.opd) else ""
-                tampil = f" ({r.nama_tampil})" if r.nama_tampil else ""
+                tampil = f" ({r.nama_tampil})" if isinstance(r.nama_tampil, str) and r.nama_tampil else ""
                 print(f"{r.jenis:5} {r.nama}{tampil}: {NAMA_PERAN[r.peran]}{opd}"
                       + ("" if r.aktif else " [nonaktif]"))
             return 0
