@@ -9,6 +9,8 @@ from kinerja.ui.kerangka import pastikan_lewat_app
 pastikan_lewat_app()
 st.title("Masuk", anchor=False)
 p = sesi.kini()
+if p is not None and st.session_state.pop(sesi.BARU_MASUK, False):
+    st.switch_page("pages/ringkasan.py")  # baru saja masuk di halaman ini: langsung ke dasbor
 if p is not None:
     st.success(f"Anda masuk sebagai **{sesi._aman(p.label)}**, peran {NAMA_PERAN[p.peran]}: "
                f"{URAIAN_PERAN[p.peran]}.", icon=":material/check_circle:")

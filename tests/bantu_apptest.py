@@ -19,7 +19,15 @@ def sesi_sebagai(at: AppTest, db: Path, peran: str, opd: tuple[str, ...] = ()) -
     database itu bila belum ada). Hanya untuk database milik satu tes: akun tetap tersimpan."""
     from kinerja.akses import akun, masuk
 
-    nama = f"uji-{peran}" + (f"-{len(opd)}" if opd else "")
+    if peran == "opd" and not opd:
+        import duckdb
+
+        con = duckdb.connect(str(db), read_only=True)
+        try:
+            opd = (con.execute("SELECT min(kode_opd) FROM opd").fetchone()[0],)
+        finally:
+            con.close()
+    nama = f"uji-{peran}"
     try:
         akun.tambah(db, akun.LOKAL, nama, peran, kata_sandi=SANDI_UJI, opd=opd, oleh="tes")
     except akun.AkunDitolak:

@@ -15,6 +15,23 @@ from kinerja.skema import buat_skema
 FIXTURE = Path(__file__).resolve().parent / "fixtures"
 
 
+@pytest.fixture(autouse=True)
+def _apptest_seperti_server(monkeypatch):
+    """AppTest mengosongkan PagesManager.uses_pages_directory sebelum setiap jalannya, sehingga
+    folder pages/ membuatnya menjalankan berkas halaman saja, tanpa app.py. Server sungguhan
+    memakai st.navigation (app.py) pada setiap jalannya: di sini juga, agar tes melewati
+    pemeriksaan sesi dan izin di app.py seperti pengguna."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    asli = PagesManager.__init__
+
+    def init(self, *a, **kw):
+        asli(self, *a, **kw)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
 @pytest.fixture
 def con_kosong():
     con = duckdb.connect(":memory:")

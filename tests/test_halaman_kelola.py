@@ -237,8 +237,7 @@ def test_halaman_tersembunyi_dari_navigasi_sampai_masuk(monkeypatch, db):
     assert tercatat[-1]["Masuk"] == "visible"
     assert all(v == "visible" for t, v in tercatat[-1].items() if t not in ("Kelola Data", "Pengguna & Akses"))
     _isi_masuk(at, "admin", SANDI)
-    # AppTest menjalankan ulang app.py (router) hanya bila diminta halaman utamanya.
-    at.switch_page("app.py").run()
+    at.run()
     assert tercatat[-1]["Kelola Data"] == "visible" and tercatat[-1]["Masuk"] == "hidden"
     # Tanpa secrets, administrator awal yang tertinggal di sesi tidak membuka halaman.
     from streamlit.testing.v1 import AppTest

@@ -21,6 +21,7 @@ from kinerja.ui import admin
 _SESI = "_sesi"                 # {"pengguna": Pengguna, "terakhir": waktu aktivitas terakhir}
 _PESAN = "_sesi_pesan"          # pesan untuk halaman berikutnya (mis. sesi berakhir)
 _SSO_DICATAT = "_sesi_sso"      # identitas SSO yang masuknya sudah dicatat di sesi ini
+BARU_MASUK = "_sesi_baru_masuk"  # halaman Masuk lalu membuka Ringkasan
 
 
 class TidakBerhak(PermissionError):
@@ -195,6 +196,7 @@ def coba_masuk(nama: str, kata_sandi: str) -> masuk.HasilMasuk:
     hasil = masuk.masuk_lokal(_path(), nama, kata_sandi, asal=admin.asal_klien(), hash_awal=admin.hash_sandi())
     if hasil.pengguna is not None:
         st.session_state[_SESI] = {"pengguna": hasil.pengguna, "terakhir": time.time()}
+        st.session_state[BARU_MASUK] = True
     return hasil
 
 
