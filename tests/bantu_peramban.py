@@ -29,10 +29,14 @@ def _port_bebas() -> int:
         return s.getsockname()[1]
 
 
-def mulai_server(db: Path) -> tuple[subprocess.Popen, str]:
-    """Jalankan dasbor pada database db; kembalikan proses dan URL setelah sehat."""
-    port = _port_bebas()
+def mulai_server(db: Path, secrets: Path | None = None, port: int | None = None,
+                 host: str = "127.0.0.1") -> tuple[subprocess.Popen, str]:
+    """Jalankan dasbor pada database db; kembalikan proses dan URL setelah sehat. secrets: berkas
+    secrets.toml khusus tes (bukan milik mesin ini); host: nama di URL (localhost untuk st.login,
+    yang mengikat cookie-nya pada asal redirect_uri)."""
+    port = port or _port_bebas()
     env = dict(os.environ, KINERJA_DB=str(db))
+    tambahan = ["--secrets.files", str(secrets)] if secrets else []
     # Keluaran server ke berkas, bukan pipa yang tidak dibaca: pipa yang penuh (jejak galat
     # yang panjang) menghentikan server. Letaknya di proses.berkas_log untuk pesan tes.
     fd, nama = tempfile.mkstemp(prefix=f"kinerja-streamlit-{port}-", suffix=".log")
@@ -41,15 +45,15 @@ def mulai_server(db: Path) -> tuple[subprocess.Popen, str]:
     with log.open("wb") as keluaran:
         proses = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(AKAR / "app.py"), "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
+             "--server.address", "127.0.0.1", "--server.headless", "true", *tambahan],
             cwd=AKAR, env=env, stdout=keluaran, stderr=subprocess.STDOUT)
     proses.berkas_log = log
-    url = f"http://127.0.0.1:{port}"
+    sehat = f"http://127.0.0.1:{port}/_stcore/health"
     batas = time.time() + 60
     while time.time() < batas:
         try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                return proses, url
+            if urllib.request.urlopen(sehat, timeout=2).read() == b"ok":
+                return proses, f"http://{host}:{port}"
         except OSError:
             time.sleep(0.3)
     proses.kill()

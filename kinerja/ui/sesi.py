@@ -249,17 +249,18 @@ def formulir_masuk(kunci: str = "masuk") -> None:
 
 
 def kotak_pengguna() -> None:
-    """Di sidebar: siapa yang masuk dan tombol keluar, atau tautan ke halaman Masuk."""
+    """Di sidebar: siapa yang masuk dan tombol keluar. Belum masuk: halaman Masuk ada di navigasi."""
     p = kini()
+    if p is None:
+        return
     with st.sidebar:
-        if p is None:
-            st.page_link("pages/masuk.py", label="Masuk", icon=":material/login:")
-            return
         st.caption(f"Masuk sebagai **{_aman(p.label)}** · {NAMA_PERAN[p.peran]}"
                    + (f" · OPD {', '.join(sorted(p.opd))}" if p.opd else ""))
         if st.button("Keluar", icon=":material/logout:", key="sesi_keluar"):
+            sso = _sso_masuk()
             keluar()
-            st.rerun()
+            if not sso:  # st.logout() sendiri mengarahkan peramban ke halaman keluar penyedia
+                st.rerun()
 
 
 def _aman(teks: str) -> str:
