@@ -249,4 +249,34 @@ def test_sso_akun_nonaktif_dikeluarkan(monkeypatch, demo):
     at.user = {"is_logged_in": True, "email": "lama@pemda.go.id", "sub": "s-3"}
     at.run()
     assert not at.exception and not at.get("download_button")
-    assert _jejak(demo, jejak.GAGAL_MASUK) == [("identitas SSO", "akun nonaktif atau tidak berlaku lagi")]
+    assert _jejak(demo, jejak.GAGAL_MASUK) == [("lama@pemda.go.id", "akun nonaktif atau tidak berlaku lagi")]
+
+
+def test_sso_sesi_baru_setelah_lama_diam_diakhiri(monkeypatch, demo):
+    """Cookie SSO bertahan antarsesi: diam dihitung dari aktivitas terakhir di server."""
+    from kinerja.akses import masuk
+
+    akun.tambah(demo, "sso", "ani@pemda.go.id", "analis", oleh="tes")
+    monkeypatch.setenv("KINERJA_DB", str(demo))
+    dua_jam_lalu = time.time() - 2 * 3600
+
+    def sesi_baru(iat: float) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.secrets.update(SSO)
+        at.user = {"is_logged_in": True, "email": "ani@pemda.go.id", "sub": "s-1", "iat": iat}
+        at.run()
+        assert not at.exception
+        return at
+
+    # Masuk dua jam lalu dan tidak ada aktivitas sesudahnya: sesi baru (tab baru) diakhiri.
+    masuk.catat_aktivitas(demo, "sso", "ani@pemda.go.id", dua_jam_lalu)
+    at = sesi_baru(dua_jam_lalu)
+    assert not at.get("download_button") and "_sesi" not in at.session_state
+    assert _jejak(demo, jejak.SESI_BERAKHIR) == [("ani@pemda.go.id", "")]
+    # Baru saja masuk lagi (iat kini): diterima, dan aktivitasnya tercatat.
+    at = sesi_baru(time.time())
+    assert sorted(b.label for b in at.get("download_button")) == UNDUH_RINGKASAN
+    assert masuk.aktivitas_terakhir(demo, "sso", "ani@pemda.go.id") > time.time() - 60
+    # Tab baru beberapa menit kemudian: aktivitas terakhir baru, jadi tetap masuk.
+    at = sesi_baru(dua_jam_lalu)
+    assert sorted(b.label for b in at.get("download_button")) == UNDUH_RINGKASAN

@@ -178,3 +178,17 @@ def identitas_sso(path_db: str | Path, email: str | None, subject: str | None,
                 p = _pengguna(r)
                 return p if p.nama_tampil else Pengguna(p.nama, p.peran, p.jenis, nama_tampil, p.opd)
     return Pengguna(nama=calon[0], peran="penonton", jenis=akun.SSO, nama_tampil=nama_tampil)
+
+
+def aktivitas_terakhir(path_db: str | Path, jenis: str, nama: str) -> float | None:
+    """Waktu (detik epoch) aktivitas terakhir yang tercatat untuk identitas itu, atau None."""
+    if not simpan.ada(path_db):
+        return None
+    with simpan.buka(path_db) as con:
+        baris = db.kueri_satu(con, "akses/aktivitas_baca", jenis=jenis, akun=nama)
+    return float(baris[0]) if baris else None
+
+
+def catat_aktivitas(path_db: str | Path, jenis: str, nama: str, waktu: float) -> None:
+    with simpan.buka(path_db) as con:
+        db.kueri_satu(con, "akses/aktivitas_tulis", jenis=jenis, akun=nama, waktu=waktu)

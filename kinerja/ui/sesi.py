@@ -22,6 +22,7 @@ _SESI = "_sesi"                 # {"pengguna": Pengguna, "terakhir": waktu aktiv
 _PESAN = "_sesi_pesan"          # pesan untuk halaman berikutnya (mis. sesi berakhir)
 _SSO_DICATAT = "_sesi_sso"      # identitas SSO yang masuknya sudah dicatat di sesi ini
 BARU_MASUK = "_sesi_baru_masuk"  # halaman Masuk lalu membuka Ringkasan
+CATAT_AKTIVITAS_DETIK = 60      # aktivitas SSO ditulis ke berkas akses paling sering sekali semenit
 
 
 class TidakBerhak(PermissionError):
@@ -118,7 +119,9 @@ def mulai() -> Pengguna | None:
     data = st.session_state.get(_SESI)
     sso = _sso_masuk()
     if data is None and sso:
-        data = st.session_state[_SESI] = {"pengguna": None, "terakhir": time.time()}
+        # Sesi baru dengan cookie SSO yang masih ada (tab baru, peramban dibuka lagi): diam
+        # dihitung dari aktivitas terakhir identitas itu di server, atau dari saat masuknya.
+        data = st.session_state[_SESI] = {"pengguna": None, "terakhir": _terakhir_sso()}
     if data is not None and time.time() - data["terakhir"] > batas_diam_detik():
         keluar(jejak.SESI_BERAKHIR)
         st.session_state[_PESAN] = (f"Sesi berakhir karena tidak ada aktivitas selama "
@@ -136,8 +139,26 @@ def mulai() -> Pengguna | None:
         if sso and st.session_state.get(_SSO_DICATAT) != p.nama:
             jejak.catat(_path(), p.nama, jejak.MASUK, f"penyedia identitas (SSO), peran {p.peran}", admin.asal_klien())
             st.session_state[_SSO_DICATAT] = p.nama
-        st.session_state[_SESI] = {"pengguna": p, "terakhir": time.time()}
+        kini_ = time.time()
+        dicatat = data.get("dicatat", 0.0) if data else 0.0
+        if sso and kini_ - dicatat > CATAT_AKTIVITAS_DETIK:
+            masuk.catat_aktivitas(_path(), p.jenis, p.nama, kini_)
+            dicatat = kini_
+        st.session_state[_SESI] = {"pengguna": p, "terakhir": kini_, "dicatat": dicatat}
     return p
+
+
+def _terakhir_sso() -> float:
+    email, sub, _ = _identitas_sso()
+    p = masuk.identitas_sso(_path(), email, sub)
+    tercatat = masuk.aktivitas_terakhir(_path(), p.jenis, p.nama) if p else None
+    try:
+        saat_masuk = float(st.user.get("auth_time") or st.user.get("iat") or 0)
+    except (TypeError, ValueError):
+        saat_masuk = 0.0
+    if tercatat is None and not saat_masuk:
+        return time.time()
+    return max(tercatat or 0.0, saat_masuk)
 
 
 def kini() -> Pengguna | None:
@@ -205,7 +226,11 @@ def keluar(tindakan: str = jejak.KELUAR, rincian: str = "") -> None:
     p = data.get("pengguna") if data else None
     admin.hapus_unggahan()
     if p is not None or tindakan != jejak.KELUAR:
-        jejak.catat(_path(), p.nama if p else "identitas SSO", tindakan, rincian or "", admin.asal_klien())
+        nama = p.nama if p else "identitas SSO"
+        if p is None and _sso_masuk():
+            email, sub, _ = _identitas_sso()
+            nama = str(email or sub or nama)
+        jejak.catat(_path(), nama, tindakan, rincian or "", admin.asal_klien())
     st.session_state.pop(_SSO_DICATAT, None)
     if _sso_masuk():
         st.logout()

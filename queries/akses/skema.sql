@@ -45,3 +45,13 @@ CREATE TABLE IF NOT EXISTS jejak_akses (
     rincian   VARCHAR,
     asal      VARCHAR
 );
+
+-- Aktivitas terakhir identitas SSO (cookie masuknya bertahan antarsesi): sesi baru dari
+-- identitas yang sudah lebih lama diam daripada batasnya diakhiri. Ditulis paling sering
+-- sekali semenit per sesi.
+CREATE TABLE IF NOT EXISTS aktivitas (
+    jenis     VARCHAR NOT NULL,
+    nama      VARCHAR NOT NULL,
+    terakhir  TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (jenis, nama)
+);

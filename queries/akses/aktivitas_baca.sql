@@ -1,0 +1,1 @@
+SELECT epoch(terakhir) FROM aktivitas WHERE jenis = $jenis AND nama = $akun;

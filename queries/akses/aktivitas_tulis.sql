@@ -1,0 +1,1 @@
+INSERT OR REPLACE INTO aktivitas (jenis, nama, terakhir) VALUES ($jenis, $akun, to_timestamp($waktu));
