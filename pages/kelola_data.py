@@ -73,7 +73,7 @@ if isi_selain_demo_kini() is None:
             pelaku = sesi.wajib(IMPOR)  # diperiksa lagi di server untuk tindakan ini sendiri
             try:
                 w, _ = buat_baru(lokasi(), kode_baru, nama_baru.strip() or None,
-                                 pengguna=pelaku.nama, asal=admin.asal_klien())
+                                 pengguna=pelaku.untuk_jejak, asal=admin.asal_klien())
             except BaruDitolak as e:
                 st.error(fmt.markdown_aman(str(e)))
             else:
@@ -245,7 +245,7 @@ else:
         pelaku = sesi.wajib(IMPOR)  # diperiksa lagi di server untuk tindakan ini sendiri
         try:
             with st.spinner("Memuat ke database..."):
-                akhir = muat_berkas(lokasi(), paths, opsi, pengguna=pelaku.nama,
+                akhir = muat_berkas(lokasi(), paths, opsi, pengguna=pelaku.untuk_jejak,
                                     lepas_koneksi=bersihkan_cache, asal=admin.asal_klien())
         except ImporSedangBerjalan as e:
             st.warning(str(e))

@@ -56,7 +56,7 @@ with st.form("akses_atur", border=True):
         pelaku = sesi.wajib(ATUR)
         try:
             uraian = atur.ubah(lokasi(), {simpan.TAMPILAN: tampilan, simpan.MENIT_DIAM: str(int(menit))},
-                               oleh=pelaku.nama, asal=admin.asal_klien())
+                               oleh=pelaku.untuk_jejak, asal=admin.asal_klien())
         except atur.PengaturanDitolak as e:
             st.error(str(e))
         else:
@@ -103,7 +103,7 @@ with tambah_tab, st.form("akses_tambah", clear_on_submit=True, border=False):
         pelaku = sesi.wajib(KELOLA_PENGGUNA)
         try:
             baku = akun.tambah(lokasi(), jenis, nama, peran, kata_sandi=kata or None, nama_tampil=tampil, opd=opd,
-                               opd_dikenal=set(nama_opd), oleh=pelaku.nama, asal=admin.asal_klien())
+                               opd_dikenal=set(nama_opd), oleh=pelaku.untuk_jejak, asal=admin.asal_klien())
         except akun.AkunDitolak as e:
             st.error(str(e))
         else:
@@ -130,7 +130,7 @@ with ubah_tab:
                 try:
                     uraian = akun.ubah(lokasi(), lama["jenis"], lama["nama"], peran=peran_baru,
                                        opd=opd_baru if peran_baru == OPD else [], kata_sandi=sandi_baru or None,
-                                       aktif=aktif, opd_dikenal=set(nama_opd), oleh=pelaku.nama,
+                                       aktif=aktif, opd_dikenal=set(nama_opd), oleh=pelaku.untuk_jejak,
                                        asal=admin.asal_klien())
                 except akun.AkunDitolak as e:
                     st.error(str(e))
@@ -139,7 +139,7 @@ with ubah_tab:
         if lama["jenis"] == akun.LOKAL and st.button("Buka kunci (hapus hitungan kata sandi salah)",
                                                      icon=":material/lock_open:", key="akses_buka_kunci"):
             pelaku = sesi.wajib(KELOLA_PENGGUNA)
-            masuk.buka_kunci(lokasi(), lama["nama"], oleh=pelaku.nama, asal=admin.asal_klien())
+            masuk.buka_kunci(lokasi(), lama["nama"], oleh=pelaku.untuk_jejak, asal=admin.asal_klien())
             _selesai(f"Akun {lama['nama']} dapat mencoba masuk lagi sekarang.")
 
 st.caption(f"Setelah {masuk.BATAS_GAGAL_AKUN} kata sandi salah untuk satu akun, atau "

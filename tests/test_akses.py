@@ -252,7 +252,8 @@ def test_pengaturan_divalidasi_dan_dicatat(db):
 
 
 def test_jejak_akses_mencatat_siapa_apa_dari_mana(db):
-    akun.tambah(db, "lokal", "budi", "analis", kata_sandi=SANDI, oleh="kepala", asal="peramban 10.0.0.9")
+    akun.tambah(db, "lokal", "budi", "analis", kata_sandi=SANDI, nama_tampil="Budi Santoso", oleh="kepala",
+                asal="peramban 10.0.0.9")
     masuk.masuk_lokal(db, "budi", "salah", asal="peramban 10.0.0.5")
     masuk.masuk_lokal(db, "budi", SANDI, asal="peramban 10.0.0.5")
     jejak.catat(db, "budi", jejak.KELUAR, "", "peramban 10.0.0.5")
@@ -260,7 +261,7 @@ def test_jejak_akses_mencatat_siapa_apa_dari_mana(db):
     assert list(zip(df["pengguna"], df["tindakan"], df["asal"]))[::-1] == [
         ("kepala", "pengguna", "peramban 10.0.0.9"),
         ("budi", "gagal masuk", "peramban 10.0.0.5"),
-        ("budi", "masuk", "peramban 10.0.0.5"),
+        ("Budi Santoso (budi)", "masuk", "peramban 10.0.0.5"),  # nama orangnya dan akunnya
         ("budi", "keluar", "peramban 10.0.0.5")]
     assert df["rincian"].iloc[-1] == "akun lokal budi dibuat, peran analis"
     assert df["waktu"].is_monotonic_decreasing

@@ -228,7 +228,7 @@ def test_sso_peran_dari_pemetaan_dan_masuk_dicatat_sekali(monkeypatch, demo):
     assert sorted(b.label for b in at.get("download_button")) == UNDUH_RINGKASAN
     assert any("Ani" in c.value and "Analis" in c.value for c in at.sidebar.caption)
     at.run()
-    assert _jejak(demo, jejak.MASUK) == [("ani@pemda.go.id", "penyedia identitas (SSO), peran analis")]
+    assert _jejak(demo, jejak.MASUK) == [("Ani (ani@pemda.go.id)", "penyedia identitas (SSO), peran analis")]
     at.switch_page("pages/kelola_data.py").run()
     assert any("hanya untuk administrator" in e.value for e in at.error) and not at.file_uploader
     # Identitas tanpa pemetaan: penonton.

@@ -215,7 +215,7 @@ def test_sandi_benar_membuka_unggah_dan_templat(monkeypatch, db):
     assert any("Data per" in c.value for c in at.caption)
     # Jejak audit: masuknya tercatat dengan nama dan alamat.
     jejak = _tabel(at, "tindakan")
-    assert (jejak["tindakan"].iloc[0], jejak["pengguna"].iloc[0]) == ("masuk", "admin")
+    assert (jejak["tindakan"].iloc[0], jejak["pengguna"].iloc[0]) == ("masuk", "Administrator awal (admin)")
     # Keluar: kembali ke Ringkasan, sesi tidak lagi masuk.
     next(b for b in at.button if b.label == "Keluar").click().run()
     assert not at.exception
@@ -453,7 +453,7 @@ def test_halaman_templat_periksa_lalu_muat(monkeypatch, db, tmp_path):
     assert _baca(db, "SELECT count(*) FROM log_impor")[0][0] == sebelum + 1
     riwayat = _tabel(at, "nama_file")
     assert riwayat["nama_file"].iloc[0].startswith("anggaran.csv, capaian.csv")
-    assert riwayat["pengguna"].iloc[0] == "admin"
+    assert riwayat["pengguna"].iloc[0] == "Administrator awal (admin)"
     # Unggahan dikosongkan setelah dimuat.
     assert not at.file_uploader[0].value
 

@@ -95,7 +95,9 @@ def test_masuk_lewat_penyedia_peran_dari_database_lalu_keluar(server_sso, peramb
         hal.context.close()
     df = jejak.daftar(db_akses, None)
     tercatat = list(zip(df["pengguna"], df["tindakan"]))
-    assert ("ani@pemda.go.id", "masuk") in tercatat and ("ani@pemda.go.id", "keluar") in tercatat
+    # Dengan nama orangnya (dari token, karena pemetaannya tanpa nama tampilan) dan akunnya.
+    assert ("Ani Analis (ani@pemda.go.id)", "masuk") in tercatat
+    assert ("Ani Analis (ani@pemda.go.id)", "keluar") in tercatat
 
 
 def test_administrator_lewat_penyedia_membuka_kelola_dan_pengguna(server_sso, peramban):

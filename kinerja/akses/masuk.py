@@ -99,7 +99,7 @@ def masuk_lokal(path_db: str | Path, nama: str, kata_sandi: str, *, asal: str, h
             sandi.samakan_waktu(kata_sandi)
         if pengguna is not None:
             db.kueri_satu(con, "akses/gagal_hapus", kunci=kunci_akun)
-            jejak.tulis(con, pengguna.nama, jejak.MASUK,
+            jejak.tulis(con, pengguna.untuk_jejak, jejak.MASUK,
                         "administrator awal (secrets)" if pengguna.jenis == AWAL else f"akun lokal, peran {pengguna.peran}",
                         asal)
             return HasilMasuk(pengguna)

@@ -75,6 +75,11 @@ class Pengguna:
     def label(self) -> str:
         return self.nama_tampil or self.nama
 
+    @property
+    def untuk_jejak(self) -> str:
+        """Nama orangnya dan akunnya, untuk jejak audit dan log impor."""
+        return f"{self.nama_tampil} ({self.nama})" if self.nama_tampil and self.nama_tampil != self.nama else self.nama
+
 
 def boleh(pengguna: Pengguna | None, tindakan: str, kode_opd: str | None = None, *,
           tampilan_terbuka: bool = True) -> bool:

@@ -137,7 +137,7 @@ def mulai() -> Pengguna | None:
         return None
     if p is not None:
         if sso and st.session_state.get(_SSO_DICATAT) != p.nama:
-            jejak.catat(_path(), p.nama, jejak.MASUK, f"penyedia identitas (SSO), peran {p.peran}", admin.asal_klien())
+            jejak.catat(_path(), p.untuk_jejak, jejak.MASUK, f"penyedia identitas (SSO), peran {p.peran}", admin.asal_klien())
             st.session_state[_SSO_DICATAT] = p.nama
         kini_ = time.time()
         dicatat = data.get("dicatat", 0.0) if data else 0.0
@@ -188,7 +188,7 @@ def _periksa(tindakan: str, kode_opd: str | None) -> Pengguna | None:
     if _boleh(p, tindakan, kode_opd, tampilan_terbuka=simpan.tampilan_terbuka(atur)):
         return p
     rincian = NAMA_TINDAKAN[tindakan] + (f" (OPD {kode_opd})" if kode_opd else "")
-    jejak.catat(_path(), p.nama if p else "(belum masuk)", jejak.DITOLAK, rincian, admin.asal_klien())
+    jejak.catat(_path(), p.untuk_jejak if p else "(belum masuk)", jejak.DITOLAK, rincian, admin.asal_klien())
     raise TidakBerhak(f"Anda tidak berhak {rincian}" + (f" sebagai {NAMA_PERAN[p.peran]}." if p else
                                                          ": masuk lebih dulu."))
 
@@ -226,7 +226,7 @@ def keluar(tindakan: str = jejak.KELUAR, rincian: str = "") -> None:
     p = data.get("pengguna") if data else None
     admin.hapus_unggahan()
     if p is not None or tindakan != jejak.KELUAR:
-        nama = p.nama if p else "identitas SSO"
+        nama = p.untuk_jejak if p else "identitas SSO"
         if p is None and _sso_masuk():
             email, sub, _ = _identitas_sso()
             nama = str(email or sub or nama)
