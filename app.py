@@ -22,34 +22,50 @@ try:
     pastikan_database()
     pengguna = sesi.mulai()
     admin = sesi.admin_masuk()
-    masuk = st.Page(HALAMAN / "masuk.py", title="Masuk", icon=":material/login:", url_path="masuk",
-                    visibility="hidden" if pengguna else "visible")
-    if pengguna is None and not sesi.tampilan_terbuka():
-        # Dasbor hanya untuk yang sudah masuk: halaman lain tidak terdaftar sama sekali, jadi
-        # tautan langsung ke halaman mana pun membuka Masuk.
-        st.navigation([st.Page(HALAMAN / "masuk.py", title="Masuk", icon=":material/login:", url_path="masuk",
-                               default=True)]).run()
+    tertutup = pengguna is None and not sesi.tampilan_terbuka()
+    # (berkas, judul, ikon); url_path = nama berkas, agar tautan langsung sebagai kunjungan
+    # pertama ke server (saat Streamlit masih memakai mode folder pages/ lama) menemukan
+    # halaman yang sama.
+    dasbor = [
+        ("ringkasan.py", "Ringkasan", ":material/dashboard:"),
+        ("mode_rapat.py", "Mode Rapat", ":material/slideshow:"),
+        ("peringkat_opd.py", "Peringkat OPD", ":material/leaderboard:"),
+        ("di_bawah_target.py", "Di Bawah Target", ":material/warning:"),
+        ("tren.py", "Tren", ":material/trending_up:"),
+        ("profil_opd.py", "Profil OPD", ":material/apartment:"),
+        ("tentang_data.py", "Tentang Data", ":material/info:"),
+    ]
+    # Hanya administrator: tersembunyi dari navigasi bagi yang lain; halamannya sendiri
+    # memeriksa lagi (tautan langsung) dan setiap tindakannya memeriksa di server.
+    khusus_admin = [
+        ("kelola_data.py", "Kelola Data", ":material/upload_file:"),
+        ("pengguna.py", "Pengguna & Akses", ":material/manage_accounts:"),
+    ]
+    if tertutup:
+        # Dasbor hanya untuk yang sudah masuk: setiap alamat halaman membuka formulir Masuk
+        # (bukan "Page not found"); setelah masuk, alamat yang sama membuka halamannya.
+        halaman = st.navigation([st.Page(HALAMAN / "masuk.py", title="Masuk", icon=":material/login:",
+                                         url_path="awal", default=True)] + [
+            st.Page(HALAMAN / "masuk.py", title="Masuk", url_path=berkas.removesuffix(".py"), visibility="hidden")
+            for berkas, _, _ in dasbor + khusus_admin + [("masuk.py", "", "")]])
+    else:
+        # Halaman bawaan dilayani di "/", dan alamat url_path-nya sendiri tidak ditemukan
+        # Streamlit ("Page not found"): halaman bawaan memakai alamat cadangan "awal", dan
+        # /ringkasan dilayani salinan tersembunyinya.
+        halaman = st.navigation(
+            [st.Page(HALAMAN / "ringkasan.py", title="Ringkasan", icon=":material/dashboard:", url_path="awal",
+                     default=True)]
+            + [st.Page(HALAMAN / b, title=j, icon=i, url_path=b.removesuffix(".py"),
+                       visibility="hidden" if b == "ringkasan.py" else "visible") for b, j, i in dasbor]
+            + [st.Page(HALAMAN / b, title=j, icon=i, url_path=b.removesuffix(".py"),
+                       visibility="visible" if admin else "hidden") for b, j, i in khusus_admin]
+            + [st.Page(HALAMAN / "masuk.py", title="Masuk", icon=":material/login:", url_path="masuk",
+                       visibility="hidden" if pengguna else "visible")])
+    if halaman.title != "Masuk":
+        st.session_state.pop(sesi.BARU_MASUK, None)  # masuk dari tautan halaman lain: tetap di sana
+    if tertutup:
+        halaman.run()
         st.stop()
-    # url_path = nama berkas: tautan langsung sebagai kunjungan pertama ke server
-    # (saat Streamlit masih memakai mode folder pages/ lama) menemukan halaman yang sama.
-    halaman = st.navigation([
-        st.Page(HALAMAN / "ringkasan.py", title="Ringkasan", icon=":material/dashboard:", url_path="ringkasan", default=True),
-        st.Page(HALAMAN / "mode_rapat.py", title="Mode Rapat", icon=":material/slideshow:", url_path="mode_rapat"),
-        st.Page(HALAMAN / "peringkat_opd.py", title="Peringkat OPD", icon=":material/leaderboard:",
-                url_path="peringkat_opd"),
-        st.Page(HALAMAN / "di_bawah_target.py", title="Di Bawah Target", icon=":material/warning:",
-                url_path="di_bawah_target"),
-        st.Page(HALAMAN / "tren.py", title="Tren", icon=":material/trending_up:", url_path="tren"),
-        st.Page(HALAMAN / "profil_opd.py", title="Profil OPD", icon=":material/apartment:", url_path="profil_opd"),
-        st.Page(HALAMAN / "tentang_data.py", title="Tentang Data", icon=":material/info:", url_path="tentang_data"),
-        # Hanya administrator: tersembunyi dari navigasi bagi yang lain; halamannya sendiri
-        # memeriksa lagi (tautan langsung) dan setiap tindakannya memeriksa di server.
-        st.Page(HALAMAN / "kelola_data.py", title="Kelola Data", icon=":material/upload_file:", url_path="kelola_data",
-                visibility="visible" if admin else "hidden"),
-        st.Page(HALAMAN / "pengguna.py", title="Pengguna & Akses", icon=":material/manage_accounts:",
-                url_path="pengguna", visibility="visible" if admin else "hidden"),
-        masuk,
-    ])
     sesi.kotak_pengguna()
     st.session_state["_filter"] = bilah_filter()
     # Sebelum halaman: halaman yang berhenti (st.stop) tetap memantau impor berikutnya.

@@ -177,15 +177,45 @@ def test_unduh_pptx_mengikuti_himpunan_slide(server, peramban, db_demo, tmp_path
     from kinerja.paket import susun_paket
     from kinerja.slide import susun_slide
 
-    hal = _buka(peramban, f"{server}/mode_rapat?{PERIODE}&set=bidang&slide=1", 1280, 720)
+    import shutil
+
+    from kinerja.akses import akun
+    from tests.bantu_peramban import SELESAI, mulai_server
+
+    # Unduhan hanya untuk analis yang masuk: server sendiri pada salinan demo dengan akun analis.
+    db = tmp_path / "db" / "kinerja.duckdb"
+    db.parent.mkdir()
+    shutil.copyfile(db_demo, db)
+    akun.tambah(db, "lokal", "analis", "analis", kata_sandi="sandi-analis-panjang", oleh="tes")
+    rahasia = tmp_path / "secrets.toml"
+    rahasia.write_text("[lain]\nx = 1\n", encoding="utf-8")
+    proses, url = mulai_server(db, secrets=rahasia)
+    hal = peramban.new_page(viewport={"width": 1280, "height": 720})
     try:
+        hal.goto(url)
+        hal.wait_for_selector(SELESAI, timeout=60_000)
+        hal.goto(f"{url}/masuk")
+        hal.get_by_label("Nama pengguna").fill("analis")
+        hal.get_by_label("Kata sandi").fill("sandi-analis-panjang")
+        hal.get_by_role("button", name="Masuk", exact=True).click()
+        hal.get_by_text("Masuk sebagai").first.wait_for(timeout=60_000)
+        # Di dalam aplikasi (memuat ulang halaman = sesi baru, belum masuk).
+        hal.get_by_role("link", name="Mode Rapat").click()
+        hal.wait_for_selector(SELESAI, timeout=60_000)
         hal.get_by_role("button", name=re.compile("Pengaturan tayangan")).click()
+        hal.get_by_role("combobox", name="Slide").click()
+        hal.get_by_role("option", name="Per bidang urusan").click()
+        hal.wait_for_selector(SELESAI, timeout=60_000)
+        if not hal.get_by_role("button", name=re.compile("Presentasi \\(PPTX\\)")).is_visible():
+            hal.get_by_role("button", name=re.compile("Pengaturan tayangan")).click()
         with hal.expect_download(timeout=120_000) as unduhan:
             hal.get_by_role("button", name=re.compile("Presentasi \\(PPTX\\)")).click()
         berkas = tmp_path / unduhan.value.suggested_filename
         unduhan.value.save_as(berkas)
     finally:
         hal.close()
+        proses.terminate()
+        proses.wait(10)
     assert berkas.name == "paket-rapat_kabupaten-nusa-makmur_2026_TW3.pptx"
     con = duckdb.connect(str(db_demo), read_only=True)
     try:

@@ -204,9 +204,20 @@ def wajib(tindakan: str, kode_opd: str | None = None) -> Pengguna | None:
 
 
 def dengan_izin(tindakan: str, buat):
-    """Fungsi data untuk st.download_button yang memeriksa izin saat berkasnya dibuat."""
+    """Fungsi data untuk st.download_button yang memeriksa izin saat berkasnya dibuat.
+
+    Streamlit memanggil fungsi itu saat tombol ditekan, di luar jalannya skrip (tanpa
+    session_state): orangnya dicatat sekarang, perannya dibaca ulang dari berkas akses nanti."""
+    p, path, hash_, asal = kini(), _path(), admin.hash_sandi(), admin.asal_klien()
+
     def _buat():
-        _periksa(tindakan, None)
+        segar = masuk.segarkan(path, p, hash_) if p is not None else None
+        terbuka = simpan.tampilan_terbuka(simpan.baca_pengaturan(path))
+        if not _boleh(segar, tindakan, None, tampilan_terbuka=terbuka):
+            rincian = NAMA_TINDAKAN[tindakan]
+            jejak.catat(path, p.untuk_jejak if p else "(belum masuk)", jejak.DITOLAK, rincian, asal)
+            raise TidakBerhak(f"Anda tidak berhak {rincian}" + (
+                f" sebagai {NAMA_PERAN[segar.peran]}." if segar else ": masuk lebih dulu."))
         return buat()
     return _buat
 
