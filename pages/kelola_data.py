@@ -18,7 +18,7 @@ from kinerja.impor.periksa import (JENIS, NAMA_JENIS, ImporSedangBerjalan, Opsi,
                                    muat_berkas, opd_belum_terdaftar, periksa, sidik, sidik_isi,
                                    templat_xlsx)
 from kinerja.sandi import hash_sah
-from kinerja.akses.peran import IMPOR, LIHAT_AUDIT, NAMA_PERAN
+from kinerja.akses.peran import IMPOR, LIHAT_AUDIT
 from kinerja.akses import jejak as jejak_akses
 from kinerja.ui import admin, sesi
 from kinerja.ui.data import bersihkan_cache, isi_selain_demo_kini, kueri, lokasi
@@ -35,19 +35,11 @@ if hash_tersimpan is not None and not hash_sah(hash_tersimpan):
     st.error("Isian `sandi_hash` di secrets tidak berbentuk hash yang dikenali; buat ulang hash-nya.")
     st.markdown(admin.PETUNJUK_SECRETS)
     st.stop()
-pengguna = sesi.kini()
-if pengguna is None:
-    if not sesi.ada_cara_masuk():
-        st.warning("Kata sandi administrator belum diatur; halaman ini tidak dapat memuat data.")
-        st.markdown(admin.PETUNJUK_SECRETS)
-        st.stop()
-    st.caption("Halaman ini hanya untuk administrator yang memuat data ke dasbor.")
-    sesi.formulir_masuk("kelola")
+if sesi.kini() is None and not sesi.ada_cara_masuk():
+    st.warning("Kata sandi administrator belum diatur; halaman ini tidak dapat memuat data.")
+    st.markdown(admin.PETUNJUK_SECRETS)
     st.stop()
-if not sesi.boleh(IMPOR):
-    st.error(f"Halaman ini hanya untuk administrator. Anda masuk sebagai {fmt.markdown_aman(pengguna.label)} "
-             f"({NAMA_PERAN[pengguna.peran]}).", icon=":material/block:")
-    st.stop()
+pengguna = sesi.hanya_untuk(IMPOR, "kelola", "Halaman ini hanya untuk administrator yang memuat data ke dasbor.")
 
 # ---- sudah masuk ---------------------------------------------------------------------------
 kiri, kanan = st.columns([5, 1], vertical_alignment="center")

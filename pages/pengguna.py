@@ -14,15 +14,7 @@ from kinerja.ui.kerangka import pastikan_lewat_app
 
 pastikan_lewat_app()
 st.title("Pengguna & Akses", anchor=False)
-pengguna = sesi.kini()
-if pengguna is None:
-    st.caption("Halaman ini hanya untuk administrator.")
-    sesi.formulir_masuk("akses")
-    st.stop()
-if not sesi.boleh(KELOLA_PENGGUNA):
-    st.error(f"Halaman ini hanya untuk administrator. Anda masuk sebagai {fmt.markdown_aman(pengguna.label)} "
-             f"({NAMA_PERAN[pengguna.peran]}).", icon=":material/block:")
-    st.stop()
+pengguna = sesi.hanya_untuk(KELOLA_PENGGUNA, "akses", "Halaman ini hanya untuk administrator.")
 
 pesan = st.session_state.pop("_akses_pesan", None)
 if pesan:

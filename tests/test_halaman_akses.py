@@ -13,8 +13,8 @@ from streamlit.testing.v1 import AppTest
 
 from kinerja.akses import akun, atur, jejak, simpan
 from kinerja.akses.peran import EKSPOR
-from tests.bantu_apptest import APP, buka_halaman, sesi_sebagai
-from tests.test_halaman_kelola import HASH, _csv_kecil, _db_lamsel, _halaman, _sha, _tombol, _unggah, db  # noqa: F401
+from tests.bantu_apptest import APP, sesi_sebagai
+from tests.test_halaman_kelola import HASH, _csv_kecil, _db_lamsel, _sha, _tombol, _unggah, db  # noqa: F401  (fixture)
 
 AKAR_APP = Path(APP).parent
 PERAN = [None, "penonton", "analis", "notulis", "opd", "admin"]

@@ -304,6 +304,21 @@ def _aman(teks: str) -> str:
     return fmt.markdown_aman(teks)
 
 
+def hanya_untuk(tindakan: str, kunci: str, keterangan: str) -> Pengguna:
+    """Awal halaman yang dilindungi: belum masuk -> formulir masuk; tidak berhak -> pesan.
+    Keduanya menghentikan halaman. Tindakan di halaman itu tetap memanggil wajib()."""
+    p = kini()
+    if p is None:
+        st.caption(keterangan)
+        formulir_masuk(kunci)
+        st.stop()
+    if not boleh(tindakan):
+        st.error(f"Halaman ini hanya untuk administrator. Anda masuk sebagai {_aman(p.label)} "
+                 f"({NAMA_PERAN[p.peran]}).", icon=":material/block:")
+        st.stop()
+    return p
+
+
 def admin_masuk() -> bool:
     p = kini()
     return p is not None and p.peran == ADMIN
