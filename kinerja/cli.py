@@ -131,16 +131,45 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import duckdb
+
+    from kinerja.galat import BukanDatabase, PenulisanGagal, pesan_tulis
+    from kinerja.keluaran import KeluaranDitolak
+
     args = _parser().parse_args(argv)
+    try:
+        return _perintah(args)
+    except (BukanDatabase, KeluaranDitolak, PenulisanGagal) as e:
+        print(str(e), file=sys.stderr)
+        return 1
+    except (OSError, duckdb.Error) as e:
+        # Disk penuh atau folder tanpa hak tulis di tempat yang tidak menanganinya sendiri.
+        pesan = pesan_tulis(e, getattr(args, "db", None) or lokasi_database())
+        if pesan is None:
+            raise
+        print(pesan, file=sys.stderr)
+        return 1
+
+
+def _perintah(args: argparse.Namespace) -> int:
+    from kinerja.galat import periksa_database
+    from kinerja.keluaran import tulis_keluaran
+
     if args.perintah == "template":
         from kinerja.impor.templat_xlsx import tulis_templat
 
-        tulis_templat(args.out, contoh=not args.tanpa_contoh)
+        args.out.expanduser().parent.mkdir(parents=True, exist_ok=True)
+        tulis_keluaran(args.out, lambda p: tulis_templat(p, contoh=not args.tanpa_contoh),
+                       [lokasi_database()])
         print(f"Templat ditulis: {args.out}")
         return 0
     if args.perintah == "sandi":
         return _sandi(args.stdin)
     db_path = (args.db.expanduser().resolve() if args.db else lokasi_database())
+    if args.perintah not in ("cadangan", "pulihkan"):
+        # Sebelum apa pun dibuka atau dibuat di sampingnya (mis. database akses). cadangan dan
+        # pulihkan tetap jalan: memulihkan database yang rusak dari cadangan adalah gunanya.
+        periksa_database(db_path)
     if args.perintah == "demo":
         return _demo(db_path, args.paksa, args.biarkan_data_sendiri)
     if args.perintah == "baru":
@@ -222,11 +251,14 @@ def _baru(db_path: Path, args: argparse.Namespace) -> int:
 def _ekspor(db_path: Path, args: argparse.Namespace) -> int:
     from kinerja import db
     from kinerja.ekspor import nama_paket, tulis
+    from kinerja.keluaran import periksa_keluaran, tulis_keluaran
     from kinerja.paket import susun_paket
     from kinerja.skema import SkemaTidakCocok, periksa_turunan, periksa_versi
 
     if not _database_ada(db_path):
         return 1
+    if args.out:
+        periksa_keluaran(args.out, [db_path])  # sebelum paket disusun: gagal cepat
     con = db.buka(db_path, read_only=True)
     try:
         periksa_versi(con)
@@ -253,7 +285,7 @@ def _ekspor(db_path: Path, args: argparse.Namespace) -> int:
             return 1
         paket = susun_paket(con, kode, args.tahun, triwulan, himpunan=args.slide)
         out = args.out or Path(nama_paket(paket.nama_pemda, args.tahun, triwulan, args.format))
-        catatan = tulis(paket, args.format, out)
+        catatan = tulis_keluaran(out, lambda p: tulis(paket, args.format, p), [db_path])
     except SkemaTidakCocok as e:
         print(str(e), file=sys.stderr)
         return 1

@@ -73,7 +73,7 @@ def test_demo_menolak_berkas_asing(tmp_path):
     asing.write_bytes(b"bukan database, mis. laporan yang salah simpan\n" * 100)
     sidik = _sidik(asing)
     hasil = _jalankan("demo", "--db", str(asing))
-    assert hasil.returncode == 1 and "tidak dibangun" in hasil.stderr
+    assert hasil.returncode == 1 and "bukan database DuckDB" in hasil.stderr and "tidak diubah" in hasil.stderr
     assert _sidik(asing) == sidik
 
 

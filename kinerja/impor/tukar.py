@@ -24,6 +24,7 @@ from typing import Generic, TypeVar
 import duckdb
 
 from kinerja import cadangan, db
+from kinerja.galat import jadikan_pesan
 
 T = TypeVar("T")
 
@@ -112,8 +113,19 @@ def tulis_dan_cadangkan(db_path: Path, tulis: Callable[[duckdb.DuckDBPyConnectio
     """Seperti tulis_lewat_salinan, dan menyebut cadangan yang dibuat.
 
     sumber: salin berkas ini (cadangan yang dipulihkan) alih-alih db_path; db_path boleh
-    belum ada (dihapus), maka tidak ada yang dicadangkan."""
-    db_path = Path(db_path)
+    belum ada (dihapus), maka tidak ada yang dicadangkan. Disk penuh atau folder tanpa hak
+    tulis: PenulisanGagal berpesan Indonesia (salinan dibuang, asli utuh)."""
+    try:
+        return _tulis_dan_cadangkan(Path(db_path), tulis, lepas_koneksi, sumber)
+    except (OSError, duckdb.Error) as e:
+        gagal = jadikan_pesan(e, Path(db_path), "database tidak berubah")
+        if gagal is None:
+            raise
+        raise gagal from e
+
+
+def _tulis_dan_cadangkan(db_path: Path, tulis: Callable[[duckdb.DuckDBPyConnection], T],
+                         lepas_koneksi: Callable[[], None] | None, sumber: Path | None) -> Ditukar[T]:
     salinan = salinan_untuk(db_path)
     simpanan: Path | None = None
     ditukar = False
