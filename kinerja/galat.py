@@ -9,6 +9,7 @@ dan apa yang harus dilakukan. Tanpa streamlit.
 from __future__ import annotations
 
 import errno
+import os
 import re
 from pathlib import Path
 
@@ -71,6 +72,22 @@ def periksa_database(path: Path) -> None:
         raise BukanDatabase(f"{path} bukan database DuckDB; {_jenis(path)}. Periksa --db (atau "
                             "KINERJA_DB): berkas ini tidak diubah. Berkas data Excel/CSV dimuat dengan: "
                             "python -m kinerja impor --db DATABASE BERKAS")
+
+
+def folder_dapat_ditulis(path: Path) -> bool:
+    """Folder berkas path dapat ditulis proses ini (juga False pada sistem berkas baca-saja,
+    bahkan untuk root)."""
+    return os.access(Path(path).parent, os.W_OK)
+
+
+def pesan_baca_saja(path: Path) -> str:
+    """Database dari versi aplikasi lain di folder yang tidak dapat ditulis: dasbor tidak
+    menulis apa pun di sana, administrator yang memperbaruinya."""
+    return (f"Database {path} berasal dari versi aplikasi sebelumnya, dan foldernya tidak dapat ditulis "
+            "(baca-saja atau tanpa hak tulis), jadi aturannya (makro/view) belum diperbarui dan halaman "
+            "tidak dapat ditampilkan. Dasbor tidak menulis apa pun di folder itu. Administrator: jalankan "
+            f"python -m kinerja perbarui --db {path} dengan hak tulis pada folder itu, atau salin database "
+            "ke folder yang dapat ditulis dan arahkan KINERJA_DB ke salinan itu.")
 
 
 def _masalah(e: BaseException) -> str | None:

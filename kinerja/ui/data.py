@@ -32,6 +32,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from kinerja import db
 from kinerja.demo import bangun_demo, isi_selain_demo
+from kinerja.galat import PenulisanGagal, folder_dapat_ditulis, pesan_baca_saja
 from kinerja.impor.tukar import DatabaseBerubah, tulis_lewat_salinan
 from kinerja.lokasi import lokasi_database
 from kinerja.skema import SkemaTidakCocok, perbarui_turunan, periksa_versi, turunan_mutakhir
@@ -298,6 +299,8 @@ def pastikan_database() -> None:
     try:
         _JALAN.kunci = mulai_render(path)
         if not _mutakhir(_JALAN.kunci):
+            if not folder_dapat_ditulis(path):  # jangan mencoba menulis di tempat baca-saja
+                _berhenti(path, pesan_baca_saja(path))
             # Lewat salinan yang lalu ditukar: proses lain yang sedang membaca berkas ini
             # (dasbor lain, baris perintah) tidak perlu berhenti.
             _lepas_tahanan()
@@ -307,6 +310,8 @@ def pastikan_database() -> None:
         st.session_state[_TAMPIL] = _JALAN.kunci
     except SkemaTidakCocok as e:
         _berhenti(path, str(e))
+    except PenulisanGagal as e:  # disk penuh atau hak tulis hilang di tengah jalan
+        _berhenti(path, f"Aturan database belum dapat diperbarui ke versi aplikasi ini. {e}")
     except DatabaseBerubah:
         _berhenti(path, f"Database {path} sedang diubah proses lain (mis. impor), jadi aturan database "
                         "(makro/view) belum dapat diperbarui ke versi aplikasi ini. Halaman ini mencoba "
