@@ -85,3 +85,14 @@ def test_database_mutakhir_di_folder_baca_saja_tampil(folder_baca_saja, monkeypa
     assert not at.error, [e.value for e in at.error]
     assert at.title and at.title[0].value == "Ringkasan Kinerja OPD"
     assert _sidik_folder(folder) == sebelum and sorted(p.name for p in folder.iterdir()) == ["kinerja.duckdb"]
+
+
+@pytest.mark.parametrize("isi", [b"PK\x03\x04" + b"\0" * 100, b"kode,nama\n1,a\n"], ids=["xlsx", "csv"])
+def test_kinerja_db_ke_berkas_bukan_database(tmp_path, monkeypatch, isi):
+    """KINERJA_DB yang menunjuk buku kerja atau CSV: pesan yang menyebut berkasnya, berkas utuh."""
+    palsu = tmp_path / "data.xlsx"
+    palsu.write_bytes(isi)
+    at = _jalankan(monkeypatch, palsu)
+    assert not at.exception, [e.value for e in at.exception]
+    assert f"{palsu} bukan database DuckDB" in " ".join(e.value for e in at.error)
+    assert palsu.read_bytes() == isi and sorted(p.name for p in tmp_path.iterdir()) == ["data.xlsx"]

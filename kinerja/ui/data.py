@@ -32,7 +32,8 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from kinerja import db
 from kinerja.demo import bangun_demo, isi_selain_demo
-from kinerja.galat import PenulisanGagal, folder_dapat_ditulis, pesan_baca_saja
+from kinerja.galat import (BukanDatabase, PenulisanGagal, folder_dapat_ditulis, periksa_database,
+                           pesan_baca_saja)
 from kinerja.impor.tukar import DatabaseBerubah, tulis_lewat_salinan
 from kinerja.lokasi import lokasi_database
 from kinerja.skema import SkemaTidakCocok, perbarui_turunan, periksa_versi, turunan_mutakhir
@@ -297,6 +298,7 @@ def pastikan_database() -> None:
             bangun_demo(path)
         st.session_state["_demo_baru_dibangun"] = str(path)
     try:
+        periksa_database(path)  # KINERJA_DB ke buku kerja atau berkas lain: pesan, bukan galat
         _JALAN.kunci = mulai_render(path)
         if not _mutakhir(_JALAN.kunci):
             if not folder_dapat_ditulis(path):  # jangan mencoba menulis di tempat baca-saja
@@ -308,7 +310,7 @@ def pastikan_database() -> None:
             st.toast("Aturan database diperbarui ke versi aplikasi ini.")
             _JALAN.kunci = mulai_render(path)
         st.session_state[_TAMPIL] = _JALAN.kunci
-    except SkemaTidakCocok as e:
+    except (SkemaTidakCocok, BukanDatabase) as e:
         _berhenti(path, str(e))
     except PenulisanGagal as e:  # disk penuh atau hak tulis hilang di tengah jalan
         _berhenti(path, f"Aturan database belum dapat diperbarui ke versi aplikasi ini. {e}")
