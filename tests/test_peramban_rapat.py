@@ -114,6 +114,9 @@ def test_tombol_dan_tautan_langsung(server, peramban):
         hal.wait_for_function("document.querySelector('.rapat-nomor').innerText.startsWith('4 / 50')",
                               timeout=20_000)
         assert "slide=4" in hal.url
+        # Nomor berganti sebelum jalannya skrip selesai; klik di tengah jalannya skrip bisa
+        # hilang di mesin yang sibuk, jadi tunggu skrip selesai dulu (seperti tes papan ketik).
+        hal.wait_for_selector(SELESAI, timeout=30_000)
         hal.get_by_role("button", name="◀ Sebelumnya").click()
         hal.wait_for_function("document.querySelector('.rapat-nomor').innerText.startsWith('3 / 50')",
                               timeout=20_000)
