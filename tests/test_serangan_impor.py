@@ -1,0 +1,88 @@
+"""Serangan lewat isi berkas impor: angka tak hingga, karakter kendali, teks terlalu panjang,
+CSV dan XLSX rusak, bom zip. Setiap kasus ditolak dengan pesan Indonesia yang menyebut
+tempatnya, dan berkas database tetap sama persis (byte demi byte)."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from kinerja.angka import AngkaTidakSah, baca_angka
+from kinerja.cli import main
+from kinerja.impor.sipd import angka_longgar
+from kinerja.impor.templat_xlsx import tulis_templat
+
+
+def _sidik(p: Path) -> str:
+    return hashlib.sha256(p.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def db(tmp_path, db_demo) -> Path:
+    salinan = tmp_path / "k.duckdb"
+    shutil.copy(db_demo, salinan)
+    return salinan
+
+
+def _templat(tmp_path: Path, lembar: str, kolom: str, baris: int, nilai) -> Path:
+    p = tmp_path / "isi.xlsx"
+    tulis_templat(p)
+    wb = openpyxl.load_workbook(p)
+    ws = wb[lembar]
+    judul = [c.value for c in ws[1]]
+    ws.cell(row=baris, column=judul.index(kolom) + 1, value=nilai)
+    wb.save(p)
+    return p
+
+
+def _impor_ditolak(db: Path, berkas: Path, capsys, *argumen: str) -> str:
+    """Jalankan impor lewat CLI; harus gagal dengan pesan (bukan traceback), database utuh."""
+    sebelum = _sidik(db)
+    kode = main(["impor", "--db", str(db), *argumen, str(berkas)])
+    pesan = capsys.readouterr().err
+    assert kode == 1, pesan
+    assert "Traceback" not in pesan
+    assert _sidik(db) == sebelum
+    return pesan
+
+
+# --- 1. Hanya angka terhingga ---------------------------------------------------------
+
+@pytest.mark.parametrize("teks", ["5E9988", "1e309", "9" * 400, "-1e309", "Rp 1e400"])
+def test_baca_angka_menolak_tak_hingga(teks):
+    with pytest.raises(AngkaTidakSah, match="terlalu besar"):
+        baca_angka(teks)
+
+
+def test_baca_angka_menolak_int_raksasa():
+    with pytest.raises(AngkaTidakSah, match="terlalu besar"):
+        baca_angka(10 ** 400)  # float(10**400) melempar OverflowError
+
+
+def test_sipd_angka_longgar_tak_hingga_tidak_terbaca():
+    assert angka_longgar("1e309") is None
+    assert angka_longgar("9" * 400) is None
+
+
+ANGKA_RAKSASA = [
+    ("anggaran", "pagu", 2, "9" * 400),
+    ("capaian", "target", 2, "1e309"),
+    ("capaian", "tahun", 2, "1e309"),
+    ("capaian", "triwulan", 3, "9" * 400),
+    ("kendala", "tahun", 2, "5E9988"),
+]
+
+
+@pytest.mark.parametrize("lembar,kolom,baris,nilai", ANGKA_RAKSASA,
+                         ids=[f"{k[0]}-{k[1]}-{k[3][:6]}" for k in ANGKA_RAKSASA])
+def test_angka_tak_hingga_ditolak_database_sama(db, tmp_path, capsys, lembar, kolom, baris, nilai):
+    berkas = _templat(tmp_path, lembar, kolom, baris, nilai)
+    pesan = _impor_ditolak(db, berkas, capsys)
+    for p in ("isi.xlsx", f"lembar {lembar}", f"baris {baris}", f"kolom {kolom}", "terlalu besar",
+              "periksa isi selnya"):
+        assert p in pesan, pesan
+    assert "OverflowError" not in pesan
