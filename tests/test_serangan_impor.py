@@ -86,3 +86,31 @@ def test_angka_tak_hingga_ditolak_database_sama(db, tmp_path, capsys, lembar, ko
               "periksa isi selnya"):
         assert p in pesan, pesan
     assert "OverflowError" not in pesan
+
+
+# --- 2. Karakter kendali --------------------------------------------------------------
+
+def _folder_csv(tmp_path: Path, isi: dict[str, bytes]) -> Path:
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    for nama, data in isi.items():
+        (folder / nama).write_bytes(data)
+    return folder
+
+
+OPD_SAH = "kode_opd,nama_opd,singkatan\n1.01.0.00.0.00.01.0000,Dinas Pendidikan,Disdik\n"
+
+
+@pytest.mark.parametrize("karakter,kode", [("\x00", "U+0000"), ("\x1b", "U+001B"), ("\x07", "U+0007")])
+def test_karakter_kendali_di_folder_csv_ditolak(db, tmp_path, capsys, karakter, kode):
+    isi = OPD_SAH.replace("Dinas Pendidikan", f"Dinas{karakter}Pendidikan").encode()
+    folder = _folder_csv(tmp_path, {"opd.csv": isi})
+    pesan = _impor_ditolak(db, folder, capsys)
+    for p in ("opd.csv", "baris 2", "kolom nama_opd", "karakter kendali", kode):
+        assert p in pesan, pesan
+
+
+def test_tab_dan_baris_baru_tetap_boleh(db, tmp_path, capsys):
+    berkas = _templat(tmp_path, "kendala", "kendala", 2, "Baris satu\nbaris\tdua")
+    kode = main(["impor", "--db", str(db), "--dry-run", str(berkas)])
+    assert kode == 0, capsys.readouterr().err

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -103,6 +104,20 @@ KUNCI: dict[str, list[str]] = {
     "anggaran": ["kode_pemda", "kode_opd", "tahun", "bulan"],
     "kendala": [],  # boleh lebih dari satu kendala per OPD dan periode
 }
+
+# Karakter kendali (U+0000-U+001F, U+007F-U+009F) kecuali tab dan baris baru: tidak pernah
+# bermakna di data kinerja, merusak tampilan, PDF dan ekspor; NUL memotong teks di banyak alat.
+_KENDALI = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def karakter_kendali(teks: str) -> str | None:
+    """Pesan bila teks memuat karakter kendali selain tab dan baris baru, selain itu None."""
+    m = _KENDALI.search(teks)
+    if m is None:
+        return None
+    return (f"berisi karakter kendali U+{ord(m.group()):04X} di posisi {m.start() + 1}; "
+            "hapus karakter itu (sering terbawa dari salinan sistem lain) lalu simpan ulang")
+
 
 _BENAR = {"true", "ya", "y", "1", "benar"}
 _SALAH = {"false", "tidak", "t", "0", "salah", ""}
@@ -225,6 +240,8 @@ def _periksa_lembar(s: Sumber, kolom: list[Kolom], ref: Referensi,
         for k in kolom:
             teks = nilai_teks.get(k.nama, "")
             nilai, pesan = _ubah(k, teks, s.desimal)
+            if teks and (kendali := karakter_kendali(teks)):
+                nilai, pesan, teks = None, kendali, repr(teks)[1:-1][:80]
             if pesan:
                 tambah(k.nama, teks, pesan)
                 gagal.add(k.nama)
