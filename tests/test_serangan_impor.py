@@ -114,3 +114,27 @@ def test_tab_dan_baris_baru_tetap_boleh(db, tmp_path, capsys):
     berkas = _templat(tmp_path, "kendala", "kendala", 2, "Baris satu\nbaris\tdua")
     kode = main(["impor", "--db", str(db), "--dry-run", str(berkas)])
     assert kode == 0, capsys.readouterr().err
+
+
+# --- 4. Pesan, bukan traceback -----------------------------------------------------------
+
+def test_csv_judul_ganda_setelah_dinormalkan(db, tmp_path, capsys):
+    isi = b"kode_opd,nama_opd,Nama OPD\n1.01.0.00.0.00.01.0000,Dinas Pendidikan,Disdik\n"
+    pesan = _impor_ditolak(db, _folder_csv(tmp_path, {"opd.csv": isi}), capsys)
+    for p in ("opd.csv", "baris 1", "kolom nama_opd", "judul kolom ganda", "'Nama OPD'", "hapus salah satunya"):
+        assert p in pesan, pesan
+
+
+def test_csv_kutip_tidak_ditutup(db, tmp_path, capsys):
+    isi = b'kode_opd,nama_opd\n1.01.0.00.0.00.01.0000,"Dinas Pendidikan\n'
+    pesan = _impor_ditolak(db, _folder_csv(tmp_path, {"opd.csv": isi}), capsys)
+    for p in ("opd.csv", "tidak dapat dibaca", "tanda kutip"):
+        assert p in pesan, pesan
+
+
+@pytest.mark.parametrize("pengkodean,tebakan", [("utf-16", "UTF-16"), ("cp1252", "Windows-1252")])
+def test_csv_bukan_utf8_di_folder(db, tmp_path, capsys, pengkodean, tebakan):
+    isi = OPD_SAH.replace("Pendidikan", "Pendidikan é").encode(pengkodean)
+    pesan = _impor_ditolak(db, _folder_csv(tmp_path, {"opd.csv": isi}), capsys)
+    for p in ("opd.csv", "bukan UTF-8", tebakan, "Simpan Sebagai > CSV UTF-8 (Comma delimited) (*.csv)"):
+        assert p in pesan, pesan

@@ -146,12 +146,60 @@ class HasilValidasi:
 
 def baca_csv(path: Path) -> Sumber:
     """Satu berkas CSV templat. Pemisah ';' berarti format Excel Indonesia (desimal koma)."""
-    teks = path.read_bytes().decode("utf-8-sig")
-    dialek = csv.Sniffer().sniff(teks.splitlines()[0] if teks else ",", delimiters=",;\t")
-    desimal = "," if dialek.delimiter == ";" else "."
-    df = pd.read_csv(io.StringIO(teks), sep=dialek.delimiter, dtype=str,
-                     keep_default_na=False, skipinitialspace=True)
+    from kinerja.impor.masalah import ImporGagal
+
+    def gagal(pesan: str, baris: int | None = None, kolom: str | None = None) -> ImporGagal:
+        return ImporGagal([Masalah(path.name, "", baris, kolom, None, pesan)])
+
+    isi = path.read_bytes()
+    try:
+        teks = isi.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise gagal(f"CSV bukan UTF-8: tampaknya {_tebak_pengkodean(isi)}; {SIMPAN_UTF8}") from None
+    if isi[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise gagal(f"CSV bukan UTF-8: tampaknya UTF-16; {SIMPAN_UTF8}")
+    try:
+        dialek = csv.Sniffer().sniff(teks.splitlines()[0] if teks else ",", delimiters=",;\t")
+        desimal = "," if dialek.delimiter == ";" else "."
+        df = pd.read_csv(io.StringIO(teks), sep=dialek.delimiter, dtype=str,
+                         keep_default_na=False, skipinitialspace=True)
+    except csv.Error:
+        raise gagal("baris judul kolom tidak dapat dibaca (pemisah kolom tidak dikenali); "
+                    "gunakan koma atau titik koma") from None
+    except (pd.errors.ParserError, ValueError) as e:
+        raise gagal(f"CSV tidak dapat dibaca ({_ringkas_galat_csv(e)}); periksa tanda kutip (\") "
+                    "yang dibuka tetapi tidak ditutup, lalu simpan ulang") from None
+    normal = [_normal_judul(c) for c in df.columns]
+    ganda = sorted({n for n in normal if normal.count(n) > 1})
+    if ganda:
+        asli = [str(c) for c, n in zip(df.columns, normal) if n in ganda]
+        raise gagal(f"judul kolom ganda: {', '.join(repr(a) for a in asli)} dibaca sebagai kolom "
+                    "yang sama; hapus salah satunya", 1, ", ".join(ganda))
     return Sumber(path.name, path.stem.lower(), df, desimal)
+
+
+SIMPAN_UTF8 = ("buka di Excel lalu Simpan Sebagai > CSV UTF-8 (Comma delimited) (*.csv), "
+               "kemudian muat ulang")
+
+
+def _tebak_pengkodean(isi: bytes) -> str:
+    """Nama pengkodean yang paling mungkin untuk CSV yang bukan UTF-8 (untuk pesan saja)."""
+    if isi[:2] in (b"\xff\xfe", b"\xfe\xff") or isi[1:200:2].count(0) > 50:
+        return "UTF-16 (Excel: 'Unicode Text')"
+    try:
+        isi.decode("cp1252")
+        return "Windows-1252/ANSI (Excel: 'CSV (Comma delimited)')"
+    except UnicodeDecodeError:
+        return "pengkodean lain yang tidak dikenali"
+
+
+def _ringkas_galat_csv(e: Exception) -> str:
+    teks = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+    return teks[:120]
+
+
+def _normal_judul(c: object) -> str:
+    return str(c).strip().lower().replace(" ", "_")
 
 
 def kumpulkan_csv(paths: list[Path]) -> list[Sumber]:
@@ -216,7 +264,7 @@ class Referensi:
 
 def _periksa_lembar(s: Sumber, kolom: list[Kolom], ref: Referensi,
                     masalah: list[Masalah]) -> pd.DataFrame | None:
-    df = s.data.rename(columns=lambda c: str(c).strip().lower().replace(" ", "_"))
+    df = s.data.rename(columns=_normal_judul)
     kurang = [k.nama for k in kolom if k.wajib and k.nama not in df.columns]
     if kurang:
         masalah.append(Masalah(s.berkas, s.lembar, s.baris_awal - 1, ", ".join(kurang), None,
