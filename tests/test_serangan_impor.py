@@ -138,3 +138,64 @@ def test_csv_bukan_utf8_di_folder(db, tmp_path, capsys, pengkodean, tebakan):
     pesan = _impor_ditolak(db, _folder_csv(tmp_path, {"opd.csv": isi}), capsys)
     for p in ("opd.csv", "bukan UTF-8", tebakan, "Simpan Sebagai > CSV UTF-8 (Comma delimited) (*.csv)"):
         assert p in pesan, pesan
+
+
+def test_shared_strings_kurang_ditolak_dengan_pesan(db, tmp_path, capsys):
+    """sharedStrings.xml dengan lebih sedikit teks daripada yang dirujuk lembar (IndexError)."""
+    import re
+    import zipfile
+
+    asli = tmp_path / "asli.xlsx"
+    tulis_templat(asli)
+    rusak = tmp_path / "rusak.xlsx"
+    with zipfile.ZipFile(asli) as zin, zipfile.ZipFile(rusak, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "xl/worksheets/sheet3.xml":  # lembar opd: sel C3 merujuk teks ke-100
+                data = re.sub(rb'<c r="C3"([^>]*) t="inlineStr"><is><t>[^<]*</t></is></c>',
+                              rb'<c r="C3"\1 t="s"><v>99</v></c>', data)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType='
+                                    b'"application/vnd.openxmlformats-officedocument.spreadsheetml.'
+                                    b'sharedStrings+xml"/></Types>')
+            if info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Type="http://schemas.openxmlformats'
+                                    b'.org/officeDocument/2006/relationships/sharedStrings" '
+                                    b'Target="/xl/sharedStrings.xml" Id="rId99"/></Relationships>')
+            zout.writestr(info, data)
+        zout.writestr("xl/sharedStrings.xml", b'<sst xmlns="http://schemas.openxmlformats.org/'
+                      b'spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>x</t></si></sst>')
+    pesan = _impor_ditolak(db, rusak, capsys)
+    for p in ("rusak.xlsx", "tidak dapat dibaca", "simpan ulang"):
+        assert p in pesan, pesan
+
+
+# --- 5. Bom zip ---------------------------------------------------------------------------
+
+def _bom(tmp_path: Path, mb: int = 1100) -> Path:
+    """Templat sah ditambah satu lembar XML berisi byte berulang (~mb MB terurai, kecil terkemas)."""
+    import zipfile
+
+    p = tmp_path / "bom.xlsx"
+    tulis_templat(p)
+    potong = b"<c/>" * (1024 * 256)  # 1 MB
+    with zipfile.ZipFile(p, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        with z.open("xl/worksheets/sheet99.xml", "w", force_zip64=True) as f:
+            for _ in range(mb):
+                f.write(potong)
+    return p
+
+
+def test_bom_zip_ditolak_sebelum_dibaca(db, tmp_path, capsys):
+    berkas = _bom(tmp_path)
+    assert berkas.stat().st_size < 50 * 1024 * 1024
+    pesan = _impor_ditolak(db, berkas, capsys)
+    for p in ("bom.xlsx", "terlalu besar setelah diurai", "batas 1000 MB"):
+        assert p in pesan, pesan
+
+
+def test_bom_zip_sipd_ditolak(db, tmp_path, capsys):
+    berkas = _bom(tmp_path)
+    pesan = _impor_ditolak(db, berkas, capsys, "--format", "sipd-lra", "--bulan", "1", "--kumulatif")
+    for p in ("bom.xlsx", "terlalu besar setelah diurai", "batas 1000 MB"):
+        assert p in pesan, pesan
