@@ -199,3 +199,21 @@ def test_bom_zip_sipd_ditolak(db, tmp_path, capsys):
     pesan = _impor_ditolak(db, berkas, capsys, "--format", "sipd-lra", "--bulan", "1", "--kumulatif")
     for p in ("bom.xlsx", "terlalu besar setelah diurai", "batas 1000 MB"):
         assert p in pesan, pesan
+
+
+# --- 3. Batas panjang teks ----------------------------------------------------------------
+
+PANJANG = [
+    ("opd", "nama_opd", 2, "D" * 1500, "batas 300 karakter", "1.500 karakter"),
+    ("kendala", "kendala", 2, "k" * 8000, "batas 4.000 karakter", "8.000 karakter"),
+    ("opd", "singkatan", 2, "S" * 31, "batas 30 karakter", "31 karakter"),
+]
+
+
+@pytest.mark.parametrize("lembar,kolom,baris,nilai,batas,panjang", PANJANG, ids=[k[1] for k in PANJANG])
+def test_teks_terlalu_panjang_ditolak(db, tmp_path, capsys, lembar, kolom, baris, nilai, batas, panjang):
+    berkas = _templat(tmp_path, lembar, kolom, baris, nilai)
+    pesan = _impor_ditolak(db, berkas, capsys)
+    for p in ("isi.xlsx", f"lembar {lembar}", f"baris {baris}", f"kolom {kolom}", "terlalu panjang",
+              batas, panjang, "singkat isinya"):
+        assert p in pesan, pesan

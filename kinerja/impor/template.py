@@ -119,6 +119,33 @@ def karakter_kendali(teks: str) -> str | None:
             "hapus karakter itu (sering terbawa dari salinan sistem lain) lalu simpan ulang")
 
 
+# Panjang teks terpanjang per jenis kolom (karakter). Teks tanpa batas memenuhi judul Profil
+# OPD dan membuat PDF gagal ("The row is too high"); batas ini jauh di atas isi yang wajar:
+# kode SIPD terpanjang 22 karakter, nama OPD terpanjang sekitar 120, kendala satu paragraf.
+BATAS_PANJANG: dict[str, int] = {
+    "kode": 50,           # kode_pemda, kode_opd, indikator_id
+    "nama": 300,          # nama_pemda, nama_opd, indikator
+    "singkatan": 30,      # label grafik
+    "satuan": 50,
+    "teks_panjang": 4000,  # kendala, tindak_lanjut, keterangan
+}
+JENIS_PANJANG: dict[str, str] = {
+    "kode_pemda": "kode", "kode_opd": "kode", "indikator_id": "kode",
+    "nama_pemda": "nama", "nama_opd": "nama", "indikator": "nama",
+    "singkatan": "singkatan", "satuan": "satuan",
+    "kendala": "teks_panjang", "tindak_lanjut": "teks_panjang", "keterangan": "teks_panjang",
+}
+
+
+def terlalu_panjang(kolom: str, teks: str) -> str | None:
+    """Pesan bila teks melebihi BATAS_PANJANG untuk jenis kolomnya, selain itu None."""
+    jenis = JENIS_PANJANG.get(kolom)
+    if jenis is None or len(teks) <= BATAS_PANJANG[jenis]:
+        return None
+    return (f"teks terlalu panjang ({len(teks):,} karakter; batas {BATAS_PANJANG[jenis]:,} karakter "
+            "untuk kolom ini); singkat isinya").replace(",", ".")
+
+
 _BENAR = {"true", "ya", "y", "1", "benar"}
 _SALAH = {"false", "tidak", "t", "0", "salah", ""}
 
@@ -290,6 +317,8 @@ def _periksa_lembar(s: Sumber, kolom: list[Kolom], ref: Referensi,
             nilai, pesan = _ubah(k, teks, s.desimal)
             if teks and (kendali := karakter_kendali(teks)):
                 nilai, pesan, teks = None, kendali, repr(teks)[1:-1][:80]
+            elif teks and (panjang := terlalu_panjang(k.nama, teks)):
+                nilai, pesan, teks = None, panjang, teks[:40] + "..."
             if pesan:
                 tambah(k.nama, teks, pesan)
                 gagal.add(k.nama)
