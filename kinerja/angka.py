@@ -38,7 +38,10 @@ def baca_angka(nilai: object, desimal: str = ",") -> float | None:
             return None
         if isinstance(nilai, float) and math.isinf(nilai):
             raise AngkaTidakSah("nilai tak hingga bukan angka yang sah")
-        return float(nilai)
+        try:
+            return _terhingga(float(nilai), str(nilai))
+        except OverflowError:  # int Python sepanjang apa pun (mis. sel berisi 400 angka 9)
+            raise AngkaTidakSah(_pesan_terlalu_besar(str(nilai))) from None
     teks = str(nilai).strip().replace("\u00a0", " ")
     if teks.lower() in _KOSONG_LOWER:
         return None
@@ -56,7 +59,22 @@ def baca_angka(nilai: object, desimal: str = ",") -> float | None:
     hasil = _urai(teks, desimal)
     if hasil is None:
         raise AngkaTidakSah(f"'{asli}' bukan angka yang dapat dibaca")
+    hasil = _terhingga(hasil, asli)
     return -hasil if negatif else hasil
+
+
+def _pesan_terlalu_besar(teks: str) -> str:
+    potong = teks if len(teks) <= 40 else teks[:20] + "..." + teks[-10:]
+    return (f"'{potong}' terlalu besar untuk dibaca sebagai angka (hasilnya tak hingga); "
+            "periksa isi selnya")
+
+
+def _terhingga(x: float, teks: str) -> float:
+    """Hanya angka terhingga: '1e309' atau 400 angka 9 menjadi inf pada float dan akan
+    tampil sebagai 'Rp ∞' atau menjatuhkan int() di kolom tahun/triwulan."""
+    if not math.isfinite(x):
+        raise AngkaTidakSah(_pesan_terlalu_besar(teks))
+    return x
 
 
 def _urai(teks: str, desimal: str) -> float | None:

@@ -16,6 +16,11 @@ from kinerja.impor.masalah import ImporGagal, Masalah
 
 BATAS_UKURAN = 50 * 1024 * 1024  # byte
 
+# Batas isi buku kerja setelah diurai. Berkas .xlsx adalah zip: 1,6 MB bisa mengembang menjadi
+# 1,5 GB dan menghabiskan memori saat dibaca. Templat dan ekspor SIPD yang wajar mengembang
+# kurang dari 20 kali ukuran berkasnya, jadi 20x batas unggahan memberi ruang yang lega.
+BATAS_TERURAI = 20 * BATAS_UKURAN  # byte
+
 _OLE2 = bytes.fromhex("D0CF11E0A1B11AE1")
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _PAKET_BERSANDI = "EncryptedPackage".encode("utf-16-le")
@@ -78,11 +83,26 @@ def kenali(path: Path, batas_ukuran: int = BATAS_UKURAN) -> str:
                        "gunakan templat .xlsx, berkas .csv templat atau foldernya")
 
 
+def pesan_terlalu_mengembang(z: zipfile.ZipFile, batas: int = BATAS_TERURAI) -> str | None:
+    """Pesan bila isi arsip setelah diurai melebihi batas (dibaca dari daftar isi zip,
+    tanpa mengurai apa pun), selain itu None."""
+    total = sum(i.file_size for i in z.infolist())
+    if total <= batas:
+        return None
+    return (f"isi buku kerja terlalu besar setelah diurai ({total / 1024 / 1024:.0f} MB; batas "
+            f"{batas / 1024 / 1024:.0f} MB); hapus baris atau sel berisi yang tidak perlu, "
+            "atau pecah per tahun atau per OPD")
+
+
 def _periksa_zip(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as z:
             nama = set(z.namelist())
+            if pesan := pesan_terlalu_mengembang(z):
+                raise _gagal(path, pesan)
             rusak = z.testzip()
+    except ImporGagal:
+        raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError,
             NotImplementedError, RuntimeError) as e:
         raise _gagal(path, f"berkas rusak atau terpotong (arsip tidak dapat dibuka: {e}); "
@@ -132,6 +152,9 @@ def tebak_format(path: Path) -> str:
             calon.add("template")
         for ws in wb.worksheets:
             calon |= _ciri_sipd(ws)
+    except Exception as e:  # noqa: BLE001 - bagian rusak (mis. daftar teks bersama) baru terbaca di sini
+        raise _gagal(path, f"buku kerja tidak dapat dibaca, ada bagian yang rusak ({type(e).__name__}); "
+                           "buka di Excel, simpan ulang sebagai .xlsx, lalu muat ulang") from None
     finally:
         wb.close()
     if len(calon) == 1:

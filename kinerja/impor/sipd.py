@@ -161,6 +161,14 @@ def buka_buku(path: Path) -> tuple[Workbook | None, str | None]:
     if pesan:
         return None, pesan
     try:
+        from kinerja.impor.berkas import pesan_terlalu_mengembang
+
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            if pesan := pesan_terlalu_mengembang(z):
+                return None, pesan[0].upper() + pesan[1:]
+    except zipfile.BadZipFile:
+        return None, PESAN_TERPOTONG
+    try:
         # BytesIO: openpyxl menolak nama berakhiran selain .xlsx, padahal isinya yang menentukan.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -104,6 +105,47 @@ KUNCI: dict[str, list[str]] = {
     "kendala": [],  # boleh lebih dari satu kendala per OPD dan periode
 }
 
+# Karakter kendali (U+0000-U+001F, U+007F-U+009F) kecuali tab dan baris baru: tidak pernah
+# bermakna di data kinerja, merusak tampilan, PDF dan ekspor; NUL memotong teks di banyak alat.
+_KENDALI = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def karakter_kendali(teks: str) -> str | None:
+    """Pesan bila teks memuat karakter kendali selain tab dan baris baru, selain itu None."""
+    m = _KENDALI.search(teks)
+    if m is None:
+        return None
+    return (f"berisi karakter kendali U+{ord(m.group()):04X} di posisi {m.start() + 1}; "
+            "hapus karakter itu (sering terbawa dari salinan sistem lain) lalu simpan ulang")
+
+
+# Panjang teks terpanjang per jenis kolom (karakter). Teks tanpa batas memenuhi judul Profil
+# OPD dan membuat PDF gagal ("The row is too high"); batas ini jauh di atas isi yang wajar:
+# kode SIPD terpanjang 22 karakter, nama OPD terpanjang sekitar 120, kendala satu paragraf.
+BATAS_PANJANG: dict[str, int] = {
+    "kode": 50,           # kode_pemda, kode_opd, indikator_id
+    "nama": 300,          # nama_pemda, nama_opd, indikator
+    "singkatan": 30,      # label grafik
+    "satuan": 50,
+    "teks_panjang": 4000,  # kendala, tindak_lanjut, keterangan
+}
+JENIS_PANJANG: dict[str, str] = {
+    "kode_pemda": "kode", "kode_opd": "kode", "indikator_id": "kode",
+    "nama_pemda": "nama", "nama_opd": "nama", "indikator": "nama",
+    "singkatan": "singkatan", "satuan": "satuan",
+    "kendala": "teks_panjang", "tindak_lanjut": "teks_panjang", "keterangan": "teks_panjang",
+}
+
+
+def terlalu_panjang(kolom: str, teks: str) -> str | None:
+    """Pesan bila teks melebihi BATAS_PANJANG untuk jenis kolomnya, selain itu None."""
+    jenis = JENIS_PANJANG.get(kolom)
+    if jenis is None or len(teks) <= BATAS_PANJANG[jenis]:
+        return None
+    return (f"teks terlalu panjang ({len(teks):,} karakter; batas {BATAS_PANJANG[jenis]:,} karakter "
+            "untuk kolom ini); singkat isinya").replace(",", ".")
+
+
 _BENAR = {"true", "ya", "y", "1", "benar"}
 _SALAH = {"false", "tidak", "t", "0", "salah", ""}
 
@@ -131,12 +173,60 @@ class HasilValidasi:
 
 def baca_csv(path: Path) -> Sumber:
     """Satu berkas CSV templat. Pemisah ';' berarti format Excel Indonesia (desimal koma)."""
-    teks = path.read_bytes().decode("utf-8-sig")
-    dialek = csv.Sniffer().sniff(teks.splitlines()[0] if teks else ",", delimiters=",;\t")
-    desimal = "," if dialek.delimiter == ";" else "."
-    df = pd.read_csv(io.StringIO(teks), sep=dialek.delimiter, dtype=str,
-                     keep_default_na=False, skipinitialspace=True)
+    from kinerja.impor.masalah import ImporGagal
+
+    def gagal(pesan: str, baris: int | None = None, kolom: str | None = None) -> ImporGagal:
+        return ImporGagal([Masalah(path.name, "", baris, kolom, None, pesan)])
+
+    isi = path.read_bytes()
+    try:
+        teks = isi.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise gagal(f"CSV bukan UTF-8: tampaknya {_tebak_pengkodean(isi)}; {SIMPAN_UTF8}") from None
+    if isi[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise gagal(f"CSV bukan UTF-8: tampaknya UTF-16; {SIMPAN_UTF8}")
+    try:
+        dialek = csv.Sniffer().sniff(teks.splitlines()[0] if teks else ",", delimiters=",;\t")
+        desimal = "," if dialek.delimiter == ";" else "."
+        df = pd.read_csv(io.StringIO(teks), sep=dialek.delimiter, dtype=str,
+                         keep_default_na=False, skipinitialspace=True)
+    except csv.Error:
+        raise gagal("baris judul kolom tidak dapat dibaca (pemisah kolom tidak dikenali); "
+                    "gunakan koma atau titik koma") from None
+    except (pd.errors.ParserError, ValueError) as e:
+        raise gagal(f"CSV tidak dapat dibaca ({_ringkas_galat_csv(e)}); periksa tanda kutip (\") "
+                    "yang dibuka tetapi tidak ditutup, lalu simpan ulang") from None
+    normal = [_normal_judul(c) for c in df.columns]
+    ganda = sorted({n for n in normal if normal.count(n) > 1})
+    if ganda:
+        asli = [str(c) for c, n in zip(df.columns, normal) if n in ganda]
+        raise gagal(f"judul kolom ganda: {', '.join(repr(a) for a in asli)} dibaca sebagai kolom "
+                    "yang sama; hapus salah satunya", 1, ", ".join(ganda))
     return Sumber(path.name, path.stem.lower(), df, desimal)
+
+
+SIMPAN_UTF8 = ("buka di Excel lalu Simpan Sebagai > CSV UTF-8 (Comma delimited) (*.csv), "
+               "kemudian muat ulang")
+
+
+def _tebak_pengkodean(isi: bytes) -> str:
+    """Nama pengkodean yang paling mungkin untuk CSV yang bukan UTF-8 (untuk pesan saja)."""
+    if isi[:2] in (b"\xff\xfe", b"\xfe\xff") or isi[1:200:2].count(0) > 50:
+        return "UTF-16 (Excel: 'Unicode Text')"
+    try:
+        isi.decode("cp1252")
+        return "Windows-1252/ANSI (Excel: 'CSV (Comma delimited)')"
+    except UnicodeDecodeError:
+        return "pengkodean lain yang tidak dikenali"
+
+
+def _ringkas_galat_csv(e: Exception) -> str:
+    teks = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+    return teks[:120]
+
+
+def _normal_judul(c: object) -> str:
+    return str(c).strip().lower().replace(" ", "_")
 
 
 def kumpulkan_csv(paths: list[Path]) -> list[Sumber]:
@@ -201,7 +291,7 @@ class Referensi:
 
 def _periksa_lembar(s: Sumber, kolom: list[Kolom], ref: Referensi,
                     masalah: list[Masalah]) -> pd.DataFrame | None:
-    df = s.data.rename(columns=lambda c: str(c).strip().lower().replace(" ", "_"))
+    df = s.data.rename(columns=_normal_judul)
     kurang = [k.nama for k in kolom if k.wajib and k.nama not in df.columns]
     if kurang:
         masalah.append(Masalah(s.berkas, s.lembar, s.baris_awal - 1, ", ".join(kurang), None,
@@ -225,6 +315,10 @@ def _periksa_lembar(s: Sumber, kolom: list[Kolom], ref: Referensi,
         for k in kolom:
             teks = nilai_teks.get(k.nama, "")
             nilai, pesan = _ubah(k, teks, s.desimal)
+            if teks and (kendali := karakter_kendali(teks)):
+                nilai, pesan, teks = None, kendali, repr(teks)[1:-1][:80]
+            elif teks and (panjang := terlalu_panjang(k.nama, teks)):
+                nilai, pesan, teks = None, panjang, teks[:40] + "..."
             if pesan:
                 tambah(k.nama, teks, pesan)
                 gagal.add(k.nama)
