@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kinerja.impor.masalah import ImporGagal, Masalah
 
-BATAS_UKURAN = 50 * 1024 * 1024  # byte
+BATAS_UKURAN = __import__("kinerja.lokasi").lokasi.batas_unggah_mb() * 1024 * 1024  # byte: server.maxUploadSize (.streamlit/config.toml)
 
 _OLE2 = bytes.fromhex("D0CF11E0A1B11AE1")
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")

@@ -1,0 +1,80 @@
+"""Serangan: unggahan ke titik unggah Streamlit dari sesi yang tidak boleh mengimpor.
+
+Titik PUT /_stcore/upload_file/<session_id>/<file_id> menerima berkas dari sesi mana pun
+yang terhubung (juga penonton tanpa masuk, di halaman tanpa st.file_uploader): 3 x 60 MB
+menambah memori server 180 MB. Kini ditolak (HTTP 4xx) dan tidak ada yang disimpan; batas
+unggahan sama dengan batas impor. Lewat HTTP sungguhan ke server yang berjalan."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import tomllib
+
+import httpx
+import pytest
+from streamlit.web.server.starlette.starlette_app_utils import generate_xsrf_token_string
+
+from kinerja.lokasi import AKAR
+from tests.bantu_peramban import mulai_server
+from tests.bantu_websocket import Klien
+
+UKURAN_UJI = 2 * 1024 * 1024  # 2 MB: cukup untuk terlihat di statistik, di bawah batas
+_TOKEN = generate_xsrf_token_string(None, None)
+
+
+@pytest.fixture(scope="module")
+def server_unggah(db_demo):
+    proses, url = mulai_server(db_demo)
+    yield url
+    proses.terminate()
+    proses.wait(10)
+
+
+async def _sesi_penonton(url: str) -> Klien:
+    k = await Klien.sambung(url)
+    hasil = await k.muat("ringkasan")
+    assert hasil.berhasil, hasil
+    assert k.session_id
+    return k
+
+
+def _bait_tersimpan(http: httpx.Client) -> int:
+    """Bait yang disimpan pengelola unggahan Streamlit (statistik /_stcore/metrics)."""
+    teks = http.get("/_stcore/metrics", params={"families": "cache_memory_bytes"}).text
+    return sum(int(float(n)) for n in re.findall(r'cache_type="UploadedFileManager"[^}]*}\s+([0-9.e+]+)', teks))
+
+
+def _put(http: httpx.Client, session_id: str, file_id: str, isi: bytes) -> httpx.Response:
+    # Token XSRF Streamlit adalah "double submit": penyerang membuat sendiri cookie dan
+    # kepala yang sama, jadi tidak melindungi dari klien di luar peramban.
+    return http.put(f"/_stcore/upload_file/{session_id}/{file_id}",
+                    files={"file": ("serangan.xlsx", isi, "application/octet-stream")},
+                    headers={"X-Xsrftoken": _TOKEN})
+
+
+def test_penonton_tidak_dapat_mengunggah(server_unggah):
+    async def jalan():
+        k = await _sesi_penonton(server_unggah)
+        try:
+            with httpx.Client(base_url=server_unggah, timeout=60, cookies={"_streamlit_xsrf": _TOKEN}) as http:
+                sebelum = _bait_tersimpan(http)
+                jawab = [_put(http, k.session_id, f"f{i}", b"\0" * UKURAN_UJI) for i in range(3)]
+                sesudah = _bait_tersimpan(http)
+        finally:
+            await k.tutup()
+        return jawab, sebelum, sesudah
+
+    jawab, sebelum, sesudah = asyncio.run(jalan())
+    assert [r.status_code for r in jawab if not 400 <= r.status_code < 500] == [], \
+        [(r.status_code, r.text[:200]) for r in jawab]
+    assert sesudah == sebelum, f"server menyimpan {sesudah - sebelum} bait dari penonton"
+
+
+def test_batas_unggahan_sama_dengan_batas_impor():
+    from kinerja.impor.berkas import BATAS_UKURAN
+
+    with (AKAR / ".streamlit" / "config.toml").open("rb") as f:
+        mb = tomllib.load(f)["server"]["maxUploadSize"]
+    assert mb == 50  # batas impor yang dinyatakan kepada pengguna: 50 MB
+    assert BATAS_UKURAN == 50 * 1024 * 1024
