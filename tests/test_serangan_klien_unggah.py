@@ -78,3 +78,53 @@ def test_batas_unggahan_sama_dengan_batas_impor():
         mb = tomllib.load(f)["server"]["maxUploadSize"]
     assert mb == 50  # batas impor yang dinyatakan kepada pengguna: 50 MB
     assert BATAS_UKURAN == 50 * 1024 * 1024
+
+
+# --- Keputusan izin per sesi (tanpa server): peran dibaca ulang dari berkas akses -----------------
+
+class _Sesi:
+    def __init__(self, state: dict):
+        self.session_state = state
+
+
+class _Info:
+    def __init__(self, state: dict):
+        self.session = _Sesi(state)
+
+
+class _Runtime:
+    """Cukup Runtime Streamlit untuk unggah.boleh_unggah: sesi aktif menurut id."""
+
+    def __init__(self, sesi: dict[str, dict]):
+        self._session_mgr = self
+        self._sesi = sesi
+
+    def get_active_session_info(self, session_id: str):
+        return _Info(self._sesi[session_id]) if session_id in self._sesi else None
+
+
+def test_izin_unggah_menurut_peran_terkini(tmp_path, monkeypatch):
+    from kinerja.akses import akun
+    from kinerja.akses.peran import Pengguna
+    from kinerja.ui.unggah import boleh_unggah
+
+    db = tmp_path / "kinerja.duckdb"
+    monkeypatch.setenv("KINERJA_DB", str(db))
+    sandi = "sandi-yang-cukup-panjang-12"
+    akun.tambah(db, "lokal", "admin", "admin", kata_sandi=sandi, oleh="tes")
+    akun.tambah(db, "lokal", "admin2", "admin", kata_sandi=sandi, oleh="tes")
+    akun.tambah(db, "lokal", "ana", "analis", kata_sandi=sandi, oleh="tes")
+    rt = _Runtime({
+        "admin": {"_sesi": {"pengguna": Pengguna("admin", "admin")}},
+        "analis": {"_sesi": {"pengguna": Pengguna("ana", "analis")}},
+        # session_state yang mengaku admin, tetapi berkas akses menyebut analis
+        "palsu": {"_sesi": {"pengguna": Pengguna("ana", "admin")}},
+        "tamu": {},
+    })
+    assert boleh_unggah(rt, "admin")
+    assert not boleh_unggah(rt, "analis")
+    assert not boleh_unggah(rt, "palsu")
+    assert not boleh_unggah(rt, "tamu")
+    assert not boleh_unggah(rt, "tidak-ada")
+    akun.ubah(db, "lokal", "admin", aktif=False, oleh="admin2")
+    assert not boleh_unggah(rt, "admin")  # dinonaktifkan selagi sesinya terbuka
