@@ -5,11 +5,14 @@ bersama uvicorn, server Streamlit)."""
 from __future__ import annotations
 
 import asyncio
+import re
+import time
 from dataclasses import dataclass, field
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.web.server.starlette.starlette_routes import _METRICS_EXPENSIVE_STATS_TTL_SECONDS
 
 SELESAI_PENUH = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR)
 
@@ -68,5 +71,29 @@ class Klien:
         m.clear_cache = True
         await self.kirim(m)
 
+    async def detak(self, batas: float = 30.0) -> None:
+        """app_heartbeat lalu tunggu heartbeat_ack: pesan sebelumnya sudah diproses server."""
+        m = BackMsg()
+        m.app_heartbeat = True
+        await self.kirim(m)
+        async with asyncio.timeout(batas):
+            while True:
+                f = ForwardMsg()
+                f.ParseFromString(await self.ws.recv())
+                if f.WhichOneof("type") == "heartbeat_ack":
+                    return
+
     async def tutup(self) -> None:
         await self.ws.close()
+
+
+def bait_cache(http, jenis: str, sejak: float | None = None) -> int:
+    """Bait dalam cache_memory_bytes /_stcore/metrics untuk cache_type itu (mis.
+    'UploadedFileManager', 'st_cache_data'). Streamlit menyimpan hasil itu
+    _METRICS_EXPENSIVE_STATS_TTL_SECONDS detik: dengan sejak (time.monotonic() setelah
+    kejadian yang diukur), dibaca sesudah hasil lama kedaluwarsa, agar kejadian itu terhitung."""
+    if sejak is not None:
+        while time.monotonic() < sejak + _METRICS_EXPENSIVE_STATS_TTL_SECONDS + 0.2:
+            time.sleep(0.2)  # menunggu kedaluwarsa cache statistik Streamlit, bukan kecepatan server
+    teks = http.get("/_stcore/metrics", params={"families": "cache_memory_bytes"}).text
+    return sum(int(float(n)) for n in re.findall(rf'cache_type="{jenis}"[^}}]*}}\s+([0-9.e+]+)', teks))

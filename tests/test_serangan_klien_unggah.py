@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import time
 import tomllib
 
 import httpx
@@ -17,7 +18,7 @@ from streamlit.web.server.starlette.starlette_app_utils import generate_xsrf_tok
 
 from kinerja.lokasi import AKAR
 from tests.bantu_peramban import mulai_server
-from tests.bantu_websocket import Klien
+from tests.bantu_websocket import Klien, bait_cache
 
 UKURAN_UJI = 2 * 1024 * 1024  # 2 MB: cukup untuk terlihat di statistik, di bawah batas
 _TOKEN = generate_xsrf_token_string(None, None)
@@ -39,10 +40,8 @@ async def _sesi_penonton(url: str) -> Klien:
     return k
 
 
-def _bait_tersimpan(http: httpx.Client) -> int:
-    """Bait yang disimpan pengelola unggahan Streamlit (statistik /_stcore/metrics)."""
-    teks = http.get("/_stcore/metrics", params={"families": "cache_memory_bytes"}).text
-    return sum(int(float(n)) for n in re.findall(r'cache_type="UploadedFileManager"[^}]*}\s+([0-9.e+]+)', teks))
+def _bait_tersimpan(http: httpx.Client, sejak: float | None = None) -> int:
+    return bait_cache(http, "UploadedFileManager", sejak)
 
 
 def _put(http: httpx.Client, session_id: str, file_id: str, isi: bytes) -> httpx.Response:
@@ -60,15 +59,15 @@ def test_penonton_tidak_dapat_mengunggah(server_unggah):
             with httpx.Client(base_url=server_unggah, timeout=60, cookies={"_streamlit_xsrf": _TOKEN}) as http:
                 sebelum = _bait_tersimpan(http)
                 jawab = [_put(http, k.session_id, f"f{i}", b"\0" * UKURAN_UJI) for i in range(3)]
-                sesudah = _bait_tersimpan(http)
+                sesudah = _bait_tersimpan(http, sejak=time.monotonic())
         finally:
             await k.tutup()
         return jawab, sebelum, sesudah
 
     jawab, sebelum, sesudah = asyncio.run(jalan())
+    assert sesudah == sebelum, f"server menyimpan {sesudah - sebelum} bait dari penonton"
     assert [r.status_code for r in jawab if not 400 <= r.status_code < 500] == [], \
         [(r.status_code, r.text[:200]) for r in jawab]
-    assert sesudah == sebelum, f"server menyimpan {sesudah - sebelum} bait dari penonton"
 
 
 def test_batas_unggahan_sama_dengan_batas_impor():
