@@ -6,7 +6,7 @@ import streamlit as st
 
 from kinerja.ui import tema
 from kinerja.ui.kerangka import tandai_kerangka
-from kinerja.ui import sesi
+from kinerja.ui import cache_klien, sesi, unggah
 from kinerja.ui.data import pantau_perubahan, pastikan_database, selesai_render
 from kinerja.ui.filter import bilah_filter
 
@@ -15,6 +15,10 @@ HALAMAN = Path(__file__).resolve().parent / "pages"
 st.set_page_config(page_title="Dasbor Kinerja OPD", page_icon="📊", layout="wide",
                    initial_sidebar_state="expanded")
 tandai_kerangka()
+# Sekali per proses: titik unggah Streamlit hanya menerima berkas dari sesi yang boleh mengimpor.
+unggah.pasang()
+# Sekali per proses: clear_cache dari klien (siapa pun) tidak mengosongkan cache semua pengguna.
+cache_klien.pasang()
 tema.pasang()
 # Satu versi database per jalannya skrip: dicatat dan dipegang pastikan_database, dilepas di
 # finally (juga saat halaman berhenti atau dijalankan ulang), agar versi lama dapat ditutup.

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kinerja.impor.masalah import ImporGagal, Masalah
 
-BATAS_UKURAN = 50 * 1024 * 1024  # byte
+BATAS_UKURAN = __import__("kinerja.lokasi").lokasi.batas_unggah_mb() * 1024 * 1024  # byte: server.maxUploadSize (.streamlit/config.toml)
 
 # Batas isi buku kerja setelah diurai. Berkas .xlsx adalah zip: 1,6 MB bisa mengembang menjadi
 # 1,5 GB dan menghabiskan memori saat dibaca. Templat dan ekspor SIPD yang wajar mengembang
