@@ -40,7 +40,7 @@ if st.session_state.get("f_profil") not in kode_opd:
         st.toast("OPD yang dibuka tidak termasuk sektor yang dipilih; ditampilkan OPD lain.", icon="⚠️")
         pilih = bawaan
     elif dari_url is not None and dari_url not in kode_opd:
-        st.toast(f"Nilai profil='{dari_url}' pada tautan tidak dikenal atau di luar sektor terpilih; "
+        st.toast(f"Nilai profil='{fmt.markdown_aman(dari_url[:40])}' pada tautan tidak dikenal atau di luar sektor terpilih; "
                  "ditampilkan OPD bawaan.", icon="⚠️")
         pilih = bawaan
     else:
@@ -127,7 +127,7 @@ if peringkat is not None:
                 else f"{fmt.periode(f.tahun - 1, f.triwulan)}: belum ada peringkat.")
     kartu(k1, "Peringkat di antara semua OPD", f"{peringkat} dari {int(ini['jumlah_opd_dinilai'])}",
           f"{naik:+d} peringkat" if naik is not None else None,
-          bantuan=f"Peringkat capaian di antara semua OPD {f.nama_pemda} yang capaiannya dapat dihitung "
+          bantuan=f"Peringkat capaian di antara semua OPD {fmt.markdown_aman(f.nama_pemda)} yang capaiannya dapat dihitung "
                   f"pada {f.periode}, bukan hanya OPD dalam filter; 1 = terbaik. {ket_lalu}")
 else:
     kartu(k1, "Peringkat di antara semua OPD", fmt.NA, bantuan="Capaian belum dapat dihitung; tidak diperingkat.")
@@ -156,7 +156,7 @@ else:
     kartu(k2, f"Indikator di bawah {fmt.persen(ambang, 0)}", fmt.NA)
 
 if peringkat is not None:
-    st.caption(f"Peringkat {peringkat} dari {int(ini['jumlah_opd_dinilai'])} OPD {f.nama_pemda} pada {f.periode} "
+    st.caption(f"Peringkat {peringkat} dari {int(ini['jumlah_opd_dinilai'])} OPD {fmt.markdown_aman(f.nama_pemda)} pada {f.periode} "
                f"(di antara semua OPD, bukan hanya OPD dalam filter). "
                + (f"Tahun lalu: ke-{peringkat_lalu}." if peringkat_lalu is not None else ""))
 

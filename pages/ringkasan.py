@@ -165,7 +165,7 @@ with kanan:
 
 # Bahan rapat untuk dikirim ke Bupati dan kepala OPD: dibuat saat tombol ditekan.
 st.subheader("Unduh bahan rapat", anchor=False)
-st.caption(f"{f.periode} · {f.cakupan}: ringkasan dan poin penting, peringkat, di bawah target (dengan "
+st.caption(f"{f.periode} · {fmt.markdown_aman(f.cakupan)}: ringkasan dan poin penting, peringkat, di bawah target (dengan "
            "gauge, kurva S dan kendala tiap OPD di bawah target), indikator, anggaran per bulan, kendala. "
            "Slide untuk semua OPD atau per bidang: unduh dari Mode Rapat.")
 if sesi.boleh(EKSPOR):
