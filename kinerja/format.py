@@ -98,3 +98,10 @@ def jumlah_baris(teks_json) -> str:
     if not isinstance(teks_json, str) or not teks_json:
         return ""
     return ", ".join(f"{angka(n)} {t}" for t, n in json.loads(teks_json).items() if n)
+
+
+def ringkas(teks, batas: int) -> str:
+    """Teks dipotong menjadi paling banyak `batas` karakter, diakhiri elipsis bila dipotong.
+    Batasnya ditentukan pemakai (satu konstanta per tempat); teks lengkap ditampilkan di tempat lain."""
+    s = str(teks)
+    return s if len(s) <= batas else s[: max(batas - 1, 0)].rstrip() + "…"
