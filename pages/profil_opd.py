@@ -18,6 +18,11 @@ from kinerja.ui.komponen import kaki, kartu
 f = mulai_halaman("Profil OPD", kepala_halaman=False)
 
 KONFIG = {"displayModeBar": False}
+# Judul halaman paling banyak dua baris lebar pada layar 1280 px; nama OPD yang lebih panjang
+# dipendekkan dengan elipsis, dan nama lengkapnya tampil di bawah judul dengan huruf kecil.
+BATAS_JUDUL = 120
+# Nama di subjudul grafik: satu baris di kolom setengah layar.
+BATAS_NAMA_GRAFIK = 60
 tw = fmt.TRIWULAN[f.triwulan]
 
 # --- Pilihan OPD: terikat ke parameter URL `profil` -------------------------------------
@@ -62,7 +67,9 @@ nama = singkat[kode]
 nama_md = fmt.markdown_aman(nama)  # untuk teks markdown (info, caption, bantuan)
 
 with judul_kol:
-    st.title(fmt.markdown_aman(opd["nama_opd"]), anchor=False)
+    st.title(fmt.markdown_aman(fmt.ringkas(opd["nama_opd"], BATAS_JUDUL)), anchor=False)
+    if len(str(opd["nama_opd"])) > BATAS_JUDUL:
+        st.caption(f"Nama lengkap: {fmt.markdown_aman(opd['nama_opd'])}")
     bidang = f" · Bidang {opd['kode_urusan']} {opd['nama_urusan']}" if isinstance(opd["nama_urusan"], str) else ""
     st.markdown(f"<div class='kepala-periode'><b>{html.escape(f.periode)}</b> · {html.escape(f.nama_pemda)}"
                 f"{html.escape(bidang)}</div>", unsafe_allow_html=True)
@@ -222,7 +229,8 @@ with kiri:
         awal, akhir = int(seri.index.min()), int(seri.index.max())
         st.plotly_chart(
             gt.tren_tahunan(garis, f"Capaian {tw} tiap tahun",
-                            f"{nama} · {awal}–{akhir}" if awal != akhir else f"{nama} · {awal}",
+                            f"{fmt.ringkas(nama, BATAS_NAMA_GRAFIK)} · {awal}–{akhir}" if awal != akhir
+                            else f"{fmt.ringkas(nama, BATAS_NAMA_GRAFIK)} · {awal}",
                             pita, ambang=ambang, batas_atas=batas_atas, tinggi=480, sempit=True),
             config=KONFIG, key="tren_profil")
         ubah = gt.perubahan_ringkas(list(seri.index), list(seri["perubahan"]))
@@ -238,7 +246,7 @@ with kanan:
         label_tw = tw if bulan_tw == f.triwulan * 3 else (fmt.bulan(bulan_tw) if bulan_tw else tw)
         st.plotly_chart(
             gt.kurva_s(ang_kini, ang_lalu if not ang_lalu.empty else None, f.tahun, bulan_tw, label_tw,
-                       f"Kurva S realisasi keuangan {f.tahun}", f"{nama} · % pagu bulan berjalan", tinggi=480,
+                       f"Kurva S realisasi keuangan {f.tahun}", f"{fmt.ringkas(nama, BATAS_NAMA_GRAFIK)} · % pagu bulan berjalan", tinggi=480,
                        bulan_ringkas=True),
             config=KONFIG, key="kurva_s_profil")
         if baris_ang is not None:

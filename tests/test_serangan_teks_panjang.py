@@ -66,3 +66,26 @@ def test_pptx_dengan_teks_panjang_memuat_teks_lengkap(con_panjang, tmp_path, him
     # Di slide sendiri teks panjang dipendekkan (judul satu baris, sel tabel muat di slide).
     assert any("Dinas Panjang Sekali" in x for x in slide)
     assert not any(NAMA_PANJANG in x or KENDALA_PANJANG in x for x in slide)
+
+
+NAMA_100K = ("Dinas Seratus Ribu " + "huruf " * 20000)[:100_000]
+
+
+def test_profil_opd_nama_100k_judul_dipendekkan_nama_lengkap_di_bawahnya(monkeypatch, db_kecil_berkas):
+    import duckdb
+
+    from tests.bantu_apptest import buka_halaman
+
+    con = duckdb.connect(str(db_kecil_berkas))
+    try:
+        con.execute("UPDATE opd SET nama_opd = $n WHERE kode_opd = $k", {"n": NAMA_100K, "k": DINKES})
+    finally:
+        con.close()
+    at = buka_halaman(monkeypatch, db_kecil_berkas, "pages/profil_opd.py", profil=DINKES)
+    judul = [x.value for x in at.title]
+    assert judul and judul[0].startswith("Dinas Seratus Ribu huruf")
+    # Judul dibatasi (dua baris di layar lebar), diakhiri elipsis; teks dengan escape markdown
+    # paling banyak dua karakter per huruf.
+    assert len(judul[0]) <= 2 * 120 and judul[0].endswith("…")
+    lengkap = [c.value for c in at.caption if c.value.startswith("Nama lengkap: ")]
+    assert lengkap and lengkap[0] == "Nama lengkap: " + NAMA_100K
