@@ -12,7 +12,6 @@ Definisi hitungan (juga ditulis di halaman):
   di bawah ambang, dari semua OPD dalam filter yang punya data pada periode itu.
 """
 
-import html
 import math
 from datetime import datetime
 
@@ -299,7 +298,7 @@ def _catatan_opd(kendala: pd.DataFrame) -> None:
 
     def daftar(nilai) -> str:
         butir = "".join(
-            f"<li>{html.escape(str(x)).replace(chr(10), '<br>') if x is not None and not pd.isna(x) else '—'}</li>"
+            f"<li>{fmt.html_aman(str(x)).replace('&#10;', '<br>') if x is not None and not pd.isna(x) else '—'}</li>"
             for x in nilai)
         return f"<ol>{butir}</ol>"
 
@@ -317,13 +316,13 @@ def _blok_opd(nomor: int, o, indikator: pd.DataFrame, kendala: pd.DataFrame, ter
              f"· {_md(label_kat)} · {int(o.jumlah_di_bawah)} indikator di bawah ambang")
     with st.expander(judul, expanded=terbuka, key=f"dbt_opd_{o.kode_opd}"):
         chip = (f"<span class='pita-label' style='background:{pt.warna};color:{pt.warna_teks}'>"
-                f"{html.escape(pt.label)}</span>" if pt else "<span class='pita-label'>n/a</span>")
+                f"{fmt.html_aman(pt.label)}</span>" if pt else "<span class='pita-label'>n/a</span>")
         peringkat = (f" · peringkat {int(o.peringkat)} dari {int(o.jumlah_opd_diperingkat)}"
                      if not pd.isna(o.peringkat) else "")
         status = "" if o.opd_di_bawah else " (capaian OPD memenuhi ambang)"
         na = f" · {int(o.jumlah_na)} indikator n/a" if o.jumlah_na else ""
         st.markdown(
-            f"<p class='dbt-opd'>{chip}Capaian OPD <b>{html.escape(fmt.persen(o.capaian))}</b>{status}"
+            f"<p class='dbt-opd'>{chip}Capaian OPD <b>{fmt.html_aman(fmt.persen(o.capaian))}</b>{status}"
             f"{peringkat} · {int(o.jumlah_di_bawah)} dari {int(o.jumlah_terhitung)} indikator terhitung "
             f"di bawah ambang{na}</p>", unsafe_allow_html=True)
         _tabel_indikator(indikator)

@@ -1,7 +1,6 @@
 """Profil OPD: satu OPD dalam satu layar: capaian dan kategorinya, peringkatnya,
 indikatornya, trennya dari tahun ke tahun, kurva S anggarannya, dan riwayat kendala."""
 
-import html
 
 import pandas as pd
 import streamlit as st
@@ -71,8 +70,8 @@ with judul_kol:
     if len(str(opd["nama_opd"])) > BATAS_JUDUL:
         st.caption(f"Nama lengkap: {fmt.markdown_aman(opd['nama_opd'])}")
     bidang = f" · Bidang {opd['kode_urusan']} {opd['nama_urusan']}" if isinstance(opd["nama_urusan"], str) else ""
-    st.markdown(f"<div class='kepala-periode'><b>{html.escape(f.periode)}</b> · {html.escape(f.nama_pemda)}"
-                f"{html.escape(bidang)}</div>", unsafe_allow_html=True)
+    st.markdown(f"<div class='kepala-periode'><b>{fmt.html_aman(f.periode)}</b> · {fmt.html_aman(f.nama_pemda)}"
+                f"{fmt.html_aman(bidang)}</div>", unsafe_allow_html=True)
 
 # --- Data (semua dari kueri ber-cache, sudah diagregasi di SQL) -----------------------------
 pengaturan = baca_pengaturan()

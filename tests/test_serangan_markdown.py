@@ -65,3 +65,16 @@ def test_nama_pemda_tidak_tebal_atau_latex_di_profil(monkeypatch, db_kecil_berka
     assert teks, "nama pemda tidak tampil di caption atau bantuan kartu"
     for t in teks:
         _tanpa_markdown_hidup(t)
+
+
+def test_singkatan_dengan_baris_kosong_tidak_keluar_dari_blok_html_ringkasan(monkeypatch, db_kecil_berkas):
+    """Baris kosong menutup blok HTML di markdown: sisa teks lalu dibaca sebagai markdown (tautan
+    hidup). Di dalam HTML teks ditulis sebagai entitas angka, termasuk ganti barisnya."""
+    _ubah(db_kecil_berkas, "UPDATE opd SET singkatan = $s WHERE kode_opd = $k",
+          s="Dinkes\n\n" + SINGKATAN + " **tebal** $x$", k=DINKES)
+    at = buka_halaman(monkeypatch, db_kecil_berkas)
+    daftar = [m.value for m in at.markdown if "pita-daftar" in m.value and "Login ulang" in m.value]
+    assert daftar, "singkatan tidak tampil di daftar OPD per kategori"
+    for d in daftar:
+        assert "\n" not in d and "](" not in d and "**" not in d and "$" not in d, d
+        assert "&#91;Login ulang&#93;(https://evil.example)" in d
