@@ -120,6 +120,9 @@ if mode == "kategori":
     teks_ambang = (f"kategori {kategori} atau lebih rendah (capaian di bawah {fmt.persen(batas, 0)})"
                    if batas is not None else f"kategori {kategori} atau lebih rendah (semua capaian)")
     url = {"kategori": kategori}
+    # Label kategori berasal dari skala di database: di-escape untuk label kartu dan caption (markdown).
+    md_pendek, md_ambang = (x.replace(f"kategori {kategori} ", f"kategori {_md(kategori)} ", 1)
+                            for x in (teks_pendek, teks_ambang))
 else:
     ambang = float(k_nilai.number_input(
         "Capaian di bawah (%)", min_value=0.0, max_value=batas_atas, step=1.0, format="%g",
@@ -129,6 +132,7 @@ else:
     teks_pendek = f"di bawah {fmt.persen(ambang, 1 if ambang % 1 else 0)}"
     teks_ambang = f"capaian di bawah {fmt.persen(ambang, 1 if ambang % 1 else 0)}"
     url = {"ambang": _angka_url(ambang)}
+    md_pendek, md_ambang = teks_pendek, teks_ambang
 
 # Tulis kembali ke URL agar tautan mereproduksi ambang.
 for k in ("ambang", "kategori"):
@@ -203,15 +207,15 @@ jumlah_na = int(r["jumlah_na"])
 jumlah_tinjau = int(r["jumlah_perlu_ditinjau"])
 # Dua kartu besar; jumlah n/a dan target perlu ditinjau ada di label tab di bawahnya.
 c1, c2 = st.columns(2)
-c1.metric(f"OPD {teks_pendek}", f"{int(r['jumlah_opd_di_bawah'])} dari {jumlah_opd} OPD", border=True,
+c1.metric(f"OPD {md_pendek}", f"{int(r['jumlah_opd_di_bawah'])} dari {jumlah_opd} OPD", border=True,
           help="Capaian OPD = rata-rata capaian indikatornya (tiap indikator dibatasi "
                f"{fmt.persen(batas_atas, 0)}). Pembagi: semua OPD dalam filter yang punya data {f.periode}.")
-c2.metric(f"Indikator {teks_pendek}",
+c2.metric(f"Indikator {md_pendek}",
           f"{int(r['jumlah_indikator_di_bawah'])} dari {int(r['jumlah_indikator_terhitung'])} indikator",
           border=True,
           help=f"Pembagi: indikator yang capaiannya dapat dihitung ({int(r['jumlah_indikator'])} indikator "
                f"seluruhnya, {jumlah_na} n/a).")
-st.caption(f"Di bawah target = {teks_ambang}. Daftar memuat setiap OPD yang punya sedikitnya satu "
+st.caption(f"Di bawah target = {md_ambang}. Daftar memuat setiap OPD yang punya sedikitnya satu "
            f"indikator di bawah ambang ({jumlah_daftar} OPD), capaian OPD terendah dulu; "
            f"OPD yang capaian OPD-nya sendiri di bawah ambang dihitung di kartu pertama.")
 
@@ -339,7 +343,7 @@ t_bawah, t_na, t_tinjau = st.tabs([
 
 with t_bawah:
     if jumlah_daftar == 0:
-        st.success(f"Semua OPD dalam filter mencapai ambang: tidak ada indikator dengan {teks_ambang} "
+        st.success(f"Semua OPD dalam filter mencapai ambang: tidak ada indikator dengan {md_ambang} "
                    f"pada {f.periode}.")
     else:
         daftar_opd = kueri("di_bawah_target_opd", **p)
