@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import math
 from datetime import date, datetime
@@ -83,13 +84,28 @@ def bulan(b: int) -> str:
     return BULAN[int(b) - 1]
 
 
-_MARKDOWN = set("\\`*_{}[]<>()#+-.!|~$:")
+_MARKDOWN = set("\\`*_{}[]<>()#+-.!|~$:&")
+# Di dalam blok HTML (st.markdown dengan unsafe_allow_html) garis miring terbalik tampil apa adanya:
+# teks di-escape untuk HTML (& < > " '), lalu ganti baris dan karakter pembuka sintaks markdown/LaTeX
+# ditulis sebagai entitas angka HTML. Entitas tidak pernah dibaca sebagai sintaks, dan ganti baris
+# tidak dapat menutup blok HTML (baris kosong) sehingga sisa teks tidak dibaca sebagai markdown.
+_HTML = set("\\`*_{}[]|~$\n\r")
 
 
-def markdown_aman(teks: str) -> str:
-    """Teks polos (nama OPD, indikator hasil impor) aman untuk st.markdown:
-    karakter markdown, HTML dan LaTeX ($) di-escape dengan garis miring terbalik."""
-    return "".join("\\" + c if c in _MARKDOWN else c for c in str(teks))
+def markdown_aman(teks, html: bool = False) -> str:
+    """SATU pembantu untuk teks dari URL atau data (nama OPD, pemda, indikator, kendala) yang sampai
+    ke markdown Streamlit (st.markdown, caption, toast, title, info, label kartu, tab, expander).
+    Bawaan: karakter markdown, HTML dan LaTeX ($) di-escape dengan garis miring terbalik.
+    html=True: untuk teks di dalam HTML (unsafe_allow_html): entitas angka HTML."""
+    s = str(teks)
+    if html:
+        return "".join(f"&#{ord(c)};" if c in _HTML else c for c in html_lib.escape(s))
+    return "".join("\\" + c if c in _MARKDOWN else c for c in s)
+
+
+def html_aman(teks) -> str:
+    """markdown_aman untuk teks di dalam HTML yang dikirim ke st.markdown(unsafe_allow_html=True)."""
+    return markdown_aman(teks, html=True)
 
 
 def jumlah_baris(teks_json) -> str:
@@ -98,3 +114,10 @@ def jumlah_baris(teks_json) -> str:
     if not isinstance(teks_json, str) or not teks_json:
         return ""
     return ", ".join(f"{angka(n)} {t}" for t, n in json.loads(teks_json).items() if n)
+
+
+def ringkas(teks, batas: int) -> str:
+    """Teks dipotong menjadi paling banyak `batas` karakter, diakhiri elipsis bila dipotong.
+    Batasnya ditentukan pemakai (satu konstanta per tempat); teks lengkap ditampilkan di tempat lain."""
+    s = str(teks)
+    return s if len(s) <= batas else s[: max(batas - 1, 0)].rstrip() + "…"

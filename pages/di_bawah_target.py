@@ -12,7 +12,6 @@ Definisi hitungan (juga ditulis di halaman):
   di bawah ambang, dari semua OPD dalam filter yang punya data pada periode itu.
 """
 
-import html
 import math
 from datetime import datetime
 
@@ -121,6 +120,9 @@ if mode == "kategori":
     teks_ambang = (f"kategori {kategori} atau lebih rendah (capaian di bawah {fmt.persen(batas, 0)})"
                    if batas is not None else f"kategori {kategori} atau lebih rendah (semua capaian)")
     url = {"kategori": kategori}
+    # Label kategori berasal dari skala di database: di-escape untuk label kartu dan caption (markdown).
+    md_pendek, md_ambang = (x.replace(f"kategori {kategori} ", f"kategori {_md(kategori)} ", 1)
+                            for x in (teks_pendek, teks_ambang))
 else:
     ambang = float(k_nilai.number_input(
         "Capaian di bawah (%)", min_value=0.0, max_value=batas_atas, step=1.0, format="%g",
@@ -130,6 +132,7 @@ else:
     teks_pendek = f"di bawah {fmt.persen(ambang, 1 if ambang % 1 else 0)}"
     teks_ambang = f"capaian di bawah {fmt.persen(ambang, 1 if ambang % 1 else 0)}"
     url = {"ambang": _angka_url(ambang)}
+    md_pendek, md_ambang = teks_pendek, teks_ambang
 
 # Tulis kembali ke URL agar tautan mereproduksi ambang.
 for k in ("ambang", "kategori"):
@@ -204,15 +207,15 @@ jumlah_na = int(r["jumlah_na"])
 jumlah_tinjau = int(r["jumlah_perlu_ditinjau"])
 # Dua kartu besar; jumlah n/a dan target perlu ditinjau ada di label tab di bawahnya.
 c1, c2 = st.columns(2)
-c1.metric(f"OPD {teks_pendek}", f"{int(r['jumlah_opd_di_bawah'])} dari {jumlah_opd} OPD", border=True,
+c1.metric(f"OPD {md_pendek}", f"{int(r['jumlah_opd_di_bawah'])} dari {jumlah_opd} OPD", border=True,
           help="Capaian OPD = rata-rata capaian indikatornya (tiap indikator dibatasi "
                f"{fmt.persen(batas_atas, 0)}). Pembagi: semua OPD dalam filter yang punya data {f.periode}.")
-c2.metric(f"Indikator {teks_pendek}",
+c2.metric(f"Indikator {md_pendek}",
           f"{int(r['jumlah_indikator_di_bawah'])} dari {int(r['jumlah_indikator_terhitung'])} indikator",
           border=True,
           help=f"Pembagi: indikator yang capaiannya dapat dihitung ({int(r['jumlah_indikator'])} indikator "
                f"seluruhnya, {jumlah_na} n/a).")
-st.caption(f"Di bawah target = {teks_ambang}. Daftar memuat setiap OPD yang punya sedikitnya satu "
+st.caption(f"Di bawah target = {md_ambang}. Daftar memuat setiap OPD yang punya sedikitnya satu "
            f"indikator di bawah ambang ({jumlah_daftar} OPD), capaian OPD terendah dulu; "
            f"OPD yang capaian OPD-nya sendiri di bawah ambang dihitung di kartu pertama.")
 
@@ -299,7 +302,7 @@ def _catatan_opd(kendala: pd.DataFrame) -> None:
 
     def daftar(nilai) -> str:
         butir = "".join(
-            f"<li>{html.escape(str(x)).replace(chr(10), '<br>') if x is not None and not pd.isna(x) else '—'}</li>"
+            f"<li>{fmt.html_aman(str(x)).replace('&#10;', '<br>') if x is not None and not pd.isna(x) else '—'}</li>"
             for x in nilai)
         return f"<ol>{butir}</ol>"
 
@@ -317,13 +320,13 @@ def _blok_opd(nomor: int, o, indikator: pd.DataFrame, kendala: pd.DataFrame, ter
              f"· {_md(label_kat)} · {int(o.jumlah_di_bawah)} indikator di bawah ambang")
     with st.expander(judul, expanded=terbuka, key=f"dbt_opd_{o.kode_opd}"):
         chip = (f"<span class='pita-label' style='background:{pt.warna};color:{pt.warna_teks}'>"
-                f"{html.escape(pt.label)}</span>" if pt else "<span class='pita-label'>n/a</span>")
+                f"{fmt.html_aman(pt.label)}</span>" if pt else "<span class='pita-label'>n/a</span>")
         peringkat = (f" · peringkat {int(o.peringkat)} dari {int(o.jumlah_opd_diperingkat)}"
                      if not pd.isna(o.peringkat) else "")
         status = "" if o.opd_di_bawah else " (capaian OPD memenuhi ambang)"
         na = f" · {int(o.jumlah_na)} indikator n/a" if o.jumlah_na else ""
         st.markdown(
-            f"<p class='dbt-opd'>{chip}Capaian OPD <b>{html.escape(fmt.persen(o.capaian))}</b>{status}"
+            f"<p class='dbt-opd'>{chip}Capaian OPD <b>{fmt.html_aman(fmt.persen(o.capaian))}</b>{status}"
             f"{peringkat} · {int(o.jumlah_di_bawah)} dari {int(o.jumlah_terhitung)} indikator terhitung "
             f"di bawah ambang{na}</p>", unsafe_allow_html=True)
         _tabel_indikator(indikator)
@@ -340,7 +343,7 @@ t_bawah, t_na, t_tinjau = st.tabs([
 
 with t_bawah:
     if jumlah_daftar == 0:
-        st.success(f"Semua OPD dalam filter mencapai ambang: tidak ada indikator dengan {teks_ambang} "
+        st.success(f"Semua OPD dalam filter mencapai ambang: tidak ada indikator dengan {md_ambang} "
                    f"pada {f.periode}.")
     else:
         daftar_opd = kueri("di_bawah_target_opd", **p)

@@ -8,7 +8,6 @@ URL; nomor slide, himpunan, jeda putar otomatis dan tema terikat ke parameter
 URL slide, set, jeda, tema sehingga tautan langsung membuka slide yang dipilih.
 """
 
-import html
 import time
 
 import pandas as pd
@@ -36,7 +35,7 @@ MAKS_KENDALA = 3
 MAKS_BARIS = 12   # baris per kolom tabel OPD (dua kolom)
 
 f = mulai_halaman("Mode Rapat", kepala_halaman=False)
-esc = html.escape
+esc = fmt.html_aman
 
 
 # --- Pilihan tayangan: dari URL pada kunjungan pertama, lalu dari widget ----------------

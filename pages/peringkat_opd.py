@@ -37,7 +37,7 @@ pembanding = fmt.periode(f.tahun - 1, f.triwulan)
 if "p_dasar" not in st.session_state:
     dari_url = st.query_params.get("dasar")
     if dari_url is not None and dari_url not in DASAR:
-        st.toast(f"Nilai dasar='{dari_url}' pada tautan tidak dikenal; dipakai {DASAR[DASAR_BAWAAN].lower()}.",
+        st.toast(f"Nilai dasar='{fmt.markdown_aman(dari_url[:40])}' pada tautan tidak dikenal; dipakai {DASAR[DASAR_BAWAAN].lower()}.",
                  icon="⚠️")
         dari_url = None
     st.session_state["p_dasar"] = dari_url or st.session_state.get("_p_dasar_simpan", DASAR_BAWAAN)
@@ -67,7 +67,7 @@ rumus = {
 }
 
 if df.empty:
-    st.info(f"Tidak ada OPD yang cocok dengan filter ini ({f.cakupan}) dan memiliki data pada {f.periode}. "
+    st.info(f"Tidak ada OPD yang cocok dengan filter ini ({fmt.markdown_aman(f.cakupan)}) dan memiliki data pada {f.periode}. "
             "Pilih periode lain atau longgarkan filter sektor/OPD di sisi kiri.")
     kaki(SUMBER)
     st.stop()
@@ -128,7 +128,8 @@ terbawah = dinilai[dinilai["peringkat"] == dinilai["peringkat"].max()]
 
 def _nama(baris: pd.DataFrame) -> str:
     nama = list(baris["singkatan"].fillna(baris["nama_opd"]))
-    return ", ".join(nama) if len(nama) <= 3 else f"{len(nama)} OPD sama"
+    # Label kartu dan bantuannya dibaca sebagai markdown: nama hasil impor di-escape.
+    return fmt.markdown_aman(", ".join(nama)) if len(nama) <= 3 else f"{len(nama)} OPD sama"
 
 
 c1, c2, c3, c4 = st.columns(4)
@@ -137,9 +138,9 @@ c1.metric("OPD dinilai" if len(dinilai) == jumlah else f"OPD dinilai (dari {juml
           f"{jumlah - len(dinilai)} OPD tanpa {nama_skor.lower()} (n/a) tidak diberi peringkat.")
 c2.metric(f"Di bawah target (< {fmt.angka(ambang)}{satuan})", f"{bawah}", border=True)
 c3.metric(f"Tertinggi: {_nama(teratas)}", _skor_teks(teratas["skor"].iloc[0]), border=True,
-          help=", ".join(teratas["nama_opd"]))
+          help=fmt.markdown_aman(", ".join(teratas["nama_opd"])))
 c4.metric(f"Terendah: {_nama(terbawah)}", _skor_teks(terbawah["skor"].iloc[0]), border=True,
-          help=", ".join(terbawah["nama_opd"]))
+          help=fmt.markdown_aman(", ".join(terbawah["nama_opd"])))
 
 if len(dinilai) == 1:
     st.info("Hanya satu OPD yang dapat dinilai dalam filter ini, sehingga peringkatnya 1. "

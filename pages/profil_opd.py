@@ -1,7 +1,6 @@
 """Profil OPD: satu OPD dalam satu layar: capaian dan kategorinya, peringkatnya,
 indikatornya, trennya dari tahun ke tahun, kurva S anggarannya, dan riwayat kendala."""
 
-import html
 
 import pandas as pd
 import streamlit as st
@@ -18,6 +17,11 @@ from kinerja.ui.komponen import kaki, kartu
 f = mulai_halaman("Profil OPD", kepala_halaman=False)
 
 KONFIG = {"displayModeBar": False}
+# Judul halaman paling banyak dua baris lebar pada layar 1280 px; nama OPD yang lebih panjang
+# dipendekkan dengan elipsis, dan nama lengkapnya tampil di bawah judul dengan huruf kecil.
+BATAS_JUDUL = 120
+# Nama di subjudul grafik: satu baris di kolom setengah layar.
+BATAS_NAMA_GRAFIK = 60
 tw = fmt.TRIWULAN[f.triwulan]
 
 # --- Pilihan OPD: terikat ke parameter URL `profil` -------------------------------------
@@ -40,7 +44,7 @@ if st.session_state.get("f_profil") not in kode_opd:
         st.toast("OPD yang dibuka tidak termasuk sektor yang dipilih; ditampilkan OPD lain.", icon="⚠️")
         pilih = bawaan
     elif dari_url is not None and dari_url not in kode_opd:
-        st.toast(f"Nilai profil='{dari_url}' pada tautan tidak dikenal atau di luar sektor terpilih; "
+        st.toast(f"Nilai profil='{fmt.markdown_aman(dari_url[:40])}' pada tautan tidak dikenal atau di luar sektor terpilih; "
                  "ditampilkan OPD bawaan.", icon="⚠️")
         pilih = bawaan
     else:
@@ -62,10 +66,12 @@ nama = singkat[kode]
 nama_md = fmt.markdown_aman(nama)  # untuk teks markdown (info, caption, bantuan)
 
 with judul_kol:
-    st.title(fmt.markdown_aman(opd["nama_opd"]), anchor=False)
+    st.title(fmt.markdown_aman(fmt.ringkas(opd["nama_opd"], BATAS_JUDUL)), anchor=False)
+    if len(str(opd["nama_opd"])) > BATAS_JUDUL:
+        st.caption(f"Nama lengkap: {fmt.markdown_aman(opd['nama_opd'])}")
     bidang = f" · Bidang {opd['kode_urusan']} {opd['nama_urusan']}" if isinstance(opd["nama_urusan"], str) else ""
-    st.markdown(f"<div class='kepala-periode'><b>{html.escape(f.periode)}</b> · {html.escape(f.nama_pemda)}"
-                f"{html.escape(bidang)}</div>", unsafe_allow_html=True)
+    st.markdown(f"<div class='kepala-periode'><b>{fmt.html_aman(f.periode)}</b> · {fmt.html_aman(f.nama_pemda)}"
+                f"{fmt.html_aman(bidang)}</div>", unsafe_allow_html=True)
 
 # --- Data (semua dari kueri ber-cache, sudah diagregasi di SQL) -----------------------------
 pengaturan = baca_pengaturan()
@@ -127,7 +133,7 @@ if peringkat is not None:
                 else f"{fmt.periode(f.tahun - 1, f.triwulan)}: belum ada peringkat.")
     kartu(k1, "Peringkat di antara semua OPD", f"{peringkat} dari {int(ini['jumlah_opd_dinilai'])}",
           f"{naik:+d} peringkat" if naik is not None else None,
-          bantuan=f"Peringkat capaian di antara semua OPD {f.nama_pemda} yang capaiannya dapat dihitung "
+          bantuan=f"Peringkat capaian di antara semua OPD {fmt.markdown_aman(f.nama_pemda)} yang capaiannya dapat dihitung "
                   f"pada {f.periode}, bukan hanya OPD dalam filter; 1 = terbaik. {ket_lalu}")
 else:
     kartu(k1, "Peringkat di antara semua OPD", fmt.NA, bantuan="Capaian belum dapat dihitung; tidak diperingkat.")
@@ -156,7 +162,7 @@ else:
     kartu(k2, f"Indikator di bawah {fmt.persen(ambang, 0)}", fmt.NA)
 
 if peringkat is not None:
-    st.caption(f"Peringkat {peringkat} dari {int(ini['jumlah_opd_dinilai'])} OPD {f.nama_pemda} pada {f.periode} "
+    st.caption(f"Peringkat {peringkat} dari {int(ini['jumlah_opd_dinilai'])} OPD {fmt.markdown_aman(f.nama_pemda)} pada {f.periode} "
                f"(di antara semua OPD, bukan hanya OPD dalam filter). "
                + (f"Tahun lalu: ke-{peringkat_lalu}." if peringkat_lalu is not None else ""))
 
@@ -222,7 +228,8 @@ with kiri:
         awal, akhir = int(seri.index.min()), int(seri.index.max())
         st.plotly_chart(
             gt.tren_tahunan(garis, f"Capaian {tw} tiap tahun",
-                            f"{nama} · {awal}–{akhir}" if awal != akhir else f"{nama} · {awal}",
+                            f"{fmt.ringkas(nama, BATAS_NAMA_GRAFIK)} · {awal}–{akhir}" if awal != akhir
+                            else f"{fmt.ringkas(nama, BATAS_NAMA_GRAFIK)} · {awal}",
                             pita, ambang=ambang, batas_atas=batas_atas, tinggi=480, sempit=True),
             config=KONFIG, key="tren_profil")
         ubah = gt.perubahan_ringkas(list(seri.index), list(seri["perubahan"]))
@@ -238,7 +245,7 @@ with kanan:
         label_tw = tw if bulan_tw == f.triwulan * 3 else (fmt.bulan(bulan_tw) if bulan_tw else tw)
         st.plotly_chart(
             gt.kurva_s(ang_kini, ang_lalu if not ang_lalu.empty else None, f.tahun, bulan_tw, label_tw,
-                       f"Kurva S realisasi keuangan {f.tahun}", f"{nama} · % pagu bulan berjalan", tinggi=480,
+                       f"Kurva S realisasi keuangan {f.tahun}", f"{fmt.ringkas(nama, BATAS_NAMA_GRAFIK)} · % pagu bulan berjalan", tinggi=480,
                        bulan_ringkas=True),
             config=KONFIG, key="kurva_s_profil")
         if baris_ang is not None:

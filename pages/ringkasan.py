@@ -1,6 +1,5 @@
 """Ringkasan: bagaimana kinerja OPD pada periode ini? Halaman pembuka rapat evaluasi."""
 
-import html
 
 import pandas as pd
 import streamlit as st
@@ -153,19 +152,19 @@ with kanan:
                 if pengaturan["skala_aktif"] == "permendagri86" else f"**OPD per kategori** ({f.periode})")
     for p in pita:
         nama = opd.loc[opd["kategori"] == p.label, "singkatan"].fillna(opd["nama_opd"])
-        daftar = ", ".join(html.escape(str(n)) for n in nama) or "—"
+        daftar = ", ".join(fmt.html_aman(str(n)) for n in nama) or "—"
         st.markdown(
             f"<p class='pita-daftar'><span class='pita-label' style='background:{p.warna};"
-            f"color:{p.warna_teks}'>{html.escape(p.label)}</span>{daftar}</p>",
+            f"color:{p.warna_teks}'>{fmt.html_aman(p.label)}</span>{daftar}</p>",
             unsafe_allow_html=True)
     tanpa = opd.loc[opd["capaian"].isna(), "singkatan"].fillna(opd["nama_opd"])
     if len(tanpa):
         st.markdown(f"<p class='pita-daftar'><span class='pita-label'>n/a</span>"
-                    f"{', '.join(html.escape(str(n)) for n in tanpa)}</p>", unsafe_allow_html=True)
+                    f"{', '.join(fmt.html_aman(str(n)) for n in tanpa)}</p>", unsafe_allow_html=True)
 
 # Bahan rapat untuk dikirim ke Bupati dan kepala OPD: dibuat saat tombol ditekan.
 st.subheader("Unduh bahan rapat", anchor=False)
-st.caption(f"{f.periode} · {f.cakupan}: ringkasan dan poin penting, peringkat, di bawah target (dengan "
+st.caption(f"{f.periode} · {fmt.markdown_aman(f.cakupan)}: ringkasan dan poin penting, peringkat, di bawah target (dengan "
            "gauge, kurva S dan kendala tiap OPD di bawah target), indikator, anggaran per bulan, kendala. "
            "Slide untuk semua OPD atau per bidang: unduh dari Mode Rapat.")
 if sesi.boleh(EKSPOR):

@@ -1,7 +1,6 @@
 """Tentang Data: skala dan aturan yang berlaku, cakupan data, riwayat impor.
 Untuk analis yang perlu menjelaskan dari mana angka di layar berasal."""
 
-import html
 
 import streamlit as st
 
@@ -29,7 +28,7 @@ with kiri:
         teks = (f"≥ {fmt.angka(dari)}%" if p.urutan == 1 else
                 f"{fmt.angka(dari)}% – < {fmt.angka(sampai)}%" if dari > 0 else f"< {fmt.angka(sampai)}%")
         st.markdown(f"<p class='pita-daftar'><span class='pita-label' style='background:{p.warna};"
-                    f"color:{p.warna_teks}'>{html.escape(p.label)}</span>{html.escape(teks)}</p>",
+                    f"color:{p.warna_teks}'>{fmt.html_aman(p.label)}</span>{fmt.html_aman(teks)}</p>",
                     unsafe_allow_html=True)
 with kanan:
     st.subheader("Aturan perhitungan", anchor=False)

@@ -35,7 +35,7 @@ st.subheader(f"Capaian kinerja {tw} tiap tahun", anchor=False)
 rata = kueri("tren_capaian_tahunan", **f.sql())
 rata = rata[rata["capaian"].notna()]
 if rata.empty:
-    st.info(f"Tidak ada capaian kinerja {tw} yang dapat dihitung untuk {f.cakupan} di tahun mana pun. "
+    st.info(f"Tidak ada capaian kinerja {tw} yang dapat dihitung untuk {fmt.markdown_aman(f.cakupan)} di tahun mana pun. "
             "Ubah filter sektor atau OPD, atau pilih triwulan lain.")
 else:
     garis: list[gt.Garis] = []
@@ -118,7 +118,7 @@ else:
     tanpa = [f.nama_opd.get(k, k) for k in f.opd if per_opd.empty or k not in set(per_opd["kode_opd"])] \
         if 1 <= len(f.opd) <= gt.MAKS_GARIS_OPD else []
     if tanpa:
-        st.info(f"Belum ada capaian {tw} yang dapat dihitung untuk: {', '.join(tanpa)}.")
+        st.info(f"Belum ada capaian {tw} yang dapat dihitung untuk: {fmt.markdown_aman(', '.join(tanpa))}.")
 
 # --- 2. Serapan anggaran per bulan: kurva S dan realisasi fisik ------------------------
 st.subheader(f"Serapan anggaran {f.tahun} per bulan", anchor=False)
@@ -128,10 +128,10 @@ lalu = ang[ang["tahun"] == f.tahun - 1]
 kiri, kanan = st.columns([3, 2])
 if kini.empty:
     kiri.info(f"Belum ada data anggaran (realisasi keuangan dan rencana kas) untuk tahun {f.tahun} "
-              f"({f.cakupan}).")
+              f"({fmt.markdown_aman(f.cakupan)}).")
     kanan.info(f"Belum ada data realisasi fisik untuk tahun {f.tahun}.")
 elif kini["persen_realisasi"].isna().all():
-    kiri.info(f"Data anggaran tahun {f.tahun} ({f.cakupan}) ada, tetapi pagu nol/kosong atau realisasi "
+    kiri.info(f"Data anggaran tahun {f.tahun} ({fmt.markdown_aman(f.cakupan)}) ada, tetapi pagu nol/kosong atau realisasi "
               "kosong, sehingga persen serapan tidak dapat dihitung; kurva S tidak digambar.")
     kanan.info(f"Realisasi fisik tahun {f.tahun} tidak dapat dibobot pagu (pagu nol atau kosong).")
 else:

@@ -15,10 +15,19 @@ import pandas as pd
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
+from kinerja import format as fmt
+
 HURUF_DIR = Path("/usr/share/fonts/truetype/dejavu")
 _TERLARANG = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 ABU = (80, 80, 80)
 PADDING = 1.0
+# Satu baris tabel fpdf2 harus muat di satu halaman ("The row is too high"). 300 karakter di kolom
+# tersempit (sekitar 20 mm, 7,5 pt: 12 karakter per baris) = 25 baris, kira-kira 95 mm: muat di
+# halaman A4 mendatar. Teks yang lebih panjang dipendekkan di sel dan ditulis lengkap di bawah tabel.
+BATAS_SEL = 300
+# Judul bagian (mis. nama OPD) paling banyak tiga baris huruf 15-16 pt selebar halaman; nama yang
+# lebih panjang dipendekkan di judul dan ditulis lengkap tepat di bawahnya dengan huruf kecil.
+BATAS_JUDUL = 200
 
 
 def t(x) -> str:
@@ -83,7 +92,9 @@ class PDF(FPDF):
     def judul(self, teks: str, ukuran=16, baru=True, sub: str | None = None):
         if baru:
             self.add_page()
-        self.paragraf(teks, ukuran, tebal=True)
+        self.paragraf(fmt.ringkas(teks, BATAS_JUDUL), ukuran, tebal=True)
+        if len(str(teks)) > BATAS_JUDUL:
+            self.paragraf(f"Judul lengkap: {teks}", 8, warna=ABU, tinggi=4)
         self.paragraf(sub or f"{self.paket.nama_pemda} · {self.paket.periode} · {self.paket.cakupan}", 10,
                       warna=ABU, tinggi=5)
         self.ln(2)
@@ -116,6 +127,9 @@ class PDF(FPDF):
               kolom_kategori: int | None = None, rata_kanan: set[int] = frozenset(), lebar_total=None):
         baris = [[self.teks(v) for v in b] for b in baris]
         judul_kolom = [self.teks(j) for j in judul_kolom]
+        panjang = [(judul_kolom[j], b[0] if j else "", v) for b in baris for j, v in enumerate(b)
+                   if len(v) > BATAS_SEL]
+        baris = [[self.teks(fmt.ringkas(v, BATAS_SEL)) for v in b] for b in baris]
         lebar = self.lebar_muat(judul_kolom, baris, lebar, ukuran)
         self.set_font(self.huruf, "", ukuran)
         self.set_fill_color(255, 255, 255)   # sel tanpa gaya memakai warna isi terakhir (mis. gauge)
@@ -136,6 +150,13 @@ class PDF(FPDF):
                             gaya = FontFace(fill_color=rgb(w[0]), color=rgb(w[1]), emphasis="BOLD")
                     r.cell(nilai, style=gaya, align="RIGHT" if j in rata_kanan else None)
         self.ln(3)
+        if panjang:
+            self.paragraf(f"Teks lengkap sel yang dipendekkan (lebih dari {BATAS_SEL} karakter):", 9, tebal=True,
+                          tinggi=5)
+            for kolom, pemilik, isi in panjang:
+                self.paragraf(f"{kolom}" + (f" ({fmt.ringkas(pemilik, BATAS_SEL)})" if pemilik else "")
+                              + f": {isi}", 8, tinggi=4)
+            self.ln(2)
 
     def gambar_png(self, png: bytes, x: float | None, y: float, w: float | None = None,
                    h_maks: float | None = None):

@@ -25,6 +25,9 @@ from kinerja.ekspor.pptx_opd import slide_anggaran, slide_bidang, slide_opd
 
 OPD_PER_SLIDE = 16   # label nama OPD tetap terbaca di proyektor (huruf 14 pt)
 BARIS_TABEL = 9
+# Kotak poin penting (12,3 x 2,95 inci, 14 pt) memuat sekitar 10 baris x 115 huruf untuk lima
+# sampai enam poin: tiap poin paling banyak 200 huruf di slide (lengkap di catatan pembicara).
+BATAS_POIN = 200
 
 
 def _slide_judul(prs, paket):
@@ -63,7 +66,9 @@ def _slide_ringkasan(prs, paket):
     d.kotak(s, d.KIRI, Inches(3.6), d.LEBAR_ISI, Inches(0.45), "Poin penting", ukuran=20, tebal=True)
     # Poin banyak: huruf mengecil agar muat di atas kaki slide.
     ukuran = 16 if sum(len(p) for p in poin) < 700 else 14
-    d.kotak(s, d.KIRI, Inches(4.05), d.LEBAR_ISI, Inches(2.95), poin, ukuran=ukuran, poin=True)
+    # Poin dengan nama OPD sangat panjang dipendekkan di slide; teks lengkapnya di catatan pembicara.
+    d.kotak(s, d.KIRI, Inches(4.05), d.LEBAR_ISI, Inches(2.95), [d.potong(p, BATAS_POIN) for p in poin],
+            ukuran=ukuran, poin=True)
     d.catatan_pembicara(s, ["Poin penting:"] + [f"- {p}" for p in poin])
 
 

@@ -37,6 +37,15 @@ def t(x) -> str:
     return _TERLARANG.sub("", str(x))
 
 
+# Judul slide satu baris selebar 12,3 inci pada huruf terkecilnya (18 pt tebal, ~0,6 em): 82 huruf.
+BATAS_JUDUL = 80
+# Subjudul satu baris selebar 12,3 inci pada 11 pt biasa (~0,55 em): sekitar 146 huruf.
+BATAS_SUB = 140
+# Sel tabel: nama OPD atau indikator yang lebih panjang membuat baris lebih tinggi dari slide.
+# 200 huruf = beberapa baris di kolom tersempit; teks lengkap ditulis di catatan pembicara.
+BATAS_SEL = 200
+
+
 def rgb(hexa: str) -> RGBColor:
     return RGBColor.from_string(hexa.lstrip("#").upper())
 
@@ -113,11 +122,15 @@ def slide_baru(prs):
 
 
 def judul(slide, teks: str, paket, sub: str | None = None):
-    """Judul (satu baris, huruf menyesuaikan), subjudul dan kaki slide."""
-    teks = t(teks)
+    """Judul (satu baris, huruf menyesuaikan), subjudul dan kaki slide. Judul dan subjudul yang
+    terlalu panjang dipendekkan; teks lengkapnya di catatan pembicara."""
+    lengkap = [x for x in (t(teks), t(sub) if sub else None) if x]
+    if len(lengkap[0]) > BATAS_JUDUL or (sub and len(lengkap[-1]) > BATAS_SUB):
+        tambah_catatan(slide, ["Judul lengkap: " + " · ".join(lengkap)])
+    teks = potong(teks, BATAS_JUDUL)
     kotak(slide, KIRI, Inches(0.22), LEBAR_ISI, Inches(0.72), teks, ukuran=ukuran_muat(teks), tebal=True,
           tengah=True)
-    sub = t(sub or f"{paket.nama_pemda} · {paket.periode} · {paket.cakupan}")
+    sub = potong(sub or f"{paket.nama_pemda} · {paket.periode} · {paket.cakupan}", BATAS_SUB)
     kotak(slide, KIRI, Inches(0.95), LEBAR_ISI, Inches(0.42), sub,
           ukuran=ukuran_muat(sub, maks=16, min_=11, tebal=False), warna=ABU)
     kotak(slide, KIRI, Inches(7.08), LEBAR_ISI, Inches(0.32),
@@ -152,6 +165,10 @@ def tabel(slide, judul_kolom: list[str], baris: list[list[str]], x, y, w, lebar_
           rata_kanan: set[int] = frozenset()) -> int:
     """Tabel asli PowerPoint; sel kategori diwarnai pita skala (labelnya tetap tertulis).
     Tinggi tiap baris dari perkiraan bungkus teksnya; kembalikan tinggi total (EMU)."""
+    panjang = [f"{judul_kolom[j]}: {t(v)}" for b in baris for j, v in enumerate(b) if len(t(v)) > BATAS_SEL]
+    if panjang:
+        tambah_catatan(slide, ["Teks lengkap sel tabel yang dipendekkan:"] + panjang)
+    baris = [[potong(v, BATAS_SEL) if len(t(v)) > BATAS_SEL else v for v in b] for b in baris]
     n = len(baris) + 1
     semua = [judul_kolom] + baris
     tinggi = [tinggi_baris_tabel(b, w, lebar_rel, ukuran, tebal=i == 0, minimum=tinggi_baris)
@@ -208,4 +225,11 @@ def kartu(slide, x, y, w, h, label: str, nilai: str, ket: str = "", warna_nilai=
 def catatan_pembicara(slide, baris: list[str]) -> None:
     """Teks lengkap (kendala, indikator) di catatan pembicara: tidak ada yang terbuang
     walau slide hanya memuat ringkasannya."""
-    slide.notes_slide.notes_text_frame.text = "\n".join(t(b) for b in baris)
+    tf = slide.notes_slide.notes_text_frame
+    tf.text = "\n".join(t(b) for b in baris) + (f"\n\n{tf.text}" if tf.text else "")
+
+
+def tambah_catatan(slide, baris: list[str]) -> None:
+    """Tambahkan baris di akhir catatan pembicara (teks lengkap yang dipendekkan di slide)."""
+    tf = slide.notes_slide.notes_text_frame
+    tf.text = (f"{tf.text}\n\n" if tf.text else "") + "\n".join(t(b) for b in baris)

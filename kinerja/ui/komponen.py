@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from datetime import datetime
 
 import pandas as pd
@@ -17,10 +16,10 @@ def kepala(judul: str, f: Filter) -> None:
     """Judul halaman, periode dan pemda: apa, kapan, data siapa."""
     st.title(judul, anchor=False)
     # Nama pemda dan keterangan berasal dari impor: selalu di-escape.
-    ket = f"<div class='kepala-ket'>{html.escape(f.keterangan_pemda)}</div>" if f.keterangan_pemda else ""
+    ket = f"<div class='kepala-ket'>{fmt.html_aman(f.keterangan_pemda)}</div>" if f.keterangan_pemda else ""
     st.markdown(
-        f"<div class='kepala-periode'><b>{html.escape(f.periode)}</b> · "
-        f"{html.escape(f.nama_pemda)} · <b>{html.escape(f.cakupan)}</b>{ket}</div>",
+        f"<div class='kepala-periode'><b>{fmt.html_aman(f.periode)}</b> · "
+        f"{fmt.html_aman(f.nama_pemda)} · <b>{fmt.html_aman(f.cakupan)}</b>{ket}</div>",
         unsafe_allow_html=True,
     )
 
@@ -59,5 +58,5 @@ def daftar_poin(poin: list, judul: str = "Poin-poin penting") -> None:
         st.markdown(f"**{judul}**")
         for i, p in enumerate(poin, start=1):
             kiri, kanan = st.columns([4, 1], vertical_alignment="center")
-            kiri.markdown(f"<div class='poin'>{i}.&nbsp;{html.escape(p.teks)}</div>", unsafe_allow_html=True)
+            kiri.markdown(f"<div class='poin'>{i}.&nbsp;{fmt.html_aman(p.teks)}</div>", unsafe_allow_html=True)
             kanan.page_link(p.halaman, label=p.label_halaman, icon=":material/arrow_forward:")

@@ -1,0 +1,91 @@
+"""Serangan: teks sangat panjang (nama OPD 1.500 karakter, kendala 8.000 karakter) tidak boleh
+merusak PDF ("The row is too high") atau PPTX; teks lengkapnya tetap ada di berkas."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pptx import Presentation
+from pypdf import PdfReader
+
+from kinerja.ekspor import tulis
+from kinerja.paket import susun_paket
+
+DINKES = "1.02.0.00.0.00.01.0000"
+# Teks dikenali dari awalnya; sisanya kata berulang agar panjangnya tepat.
+NAMA_PANJANG = ("Dinas Panjang Sekali " + "nama " * 400)[:1500]
+KENDALA_PANJANG = ("Kendala panjang sekali " + "kata " * 2000)[:8000]
+
+
+@pytest.fixture
+def con_panjang(con_kecil):
+    con_kecil.execute("UPDATE opd SET nama_opd = $n, singkatan = NULL WHERE kode_opd = $k",
+                      {"n": NAMA_PANJANG, "k": DINKES})
+    jumlah = con_kecil.execute("UPDATE kendala SET kendala = $t", {"t": KENDALA_PANJANG}).fetchone()[0]
+    assert jumlah > 0, "fixture kecil harus punya kendala"
+    assert len(NAMA_PANJANG) == 1500 and len(KENDALA_PANJANG) == 8000
+    return con_kecil
+
+
+@pytest.mark.parametrize("himpunan", ["semua", "bawah"])
+def test_pdf_dengan_teks_panjang_tanpa_galat_dan_memuat_awal_teks(con_panjang, tmp_path, himpunan):
+    paket = susun_paket(con_panjang, "T01", 2025, 4, himpunan=himpunan)
+    path = tmp_path / "paket.pdf"
+    tulis(paket, "pdf", path, gambar=False)
+    isi = " ".join(" ".join(h.extract_text().split()) for h in PdfReader(path).pages)
+    assert "Dinas Panjang Sekali nama nama" in isi
+    assert "Kendala panjang sekali kata kata" in isi
+    # Teks lengkap ada di bawah tabel: akhir nama OPD dan akhir kendala ikut tertulis.
+    assert NAMA_PANJANG[-60:] in isi and KENDALA_PANJANG[-60:] in isi
+
+
+def _teks_pptx(path) -> tuple[list[str], str]:
+    """(teks tiap kotak dan sel di slide, seluruh catatan pembicara)."""
+    prs = Presentation(str(path))
+    slide, catatan = [], []
+    for s in prs.slides:
+        for sh in s.shapes:
+            if sh.has_text_frame:
+                slide.append(sh.text_frame.text)
+            if sh.has_table:
+                slide += [c.text for r in sh.table.rows for c in r.cells]
+        if s.has_notes_slide:
+            catatan.append(s.notes_slide.notes_text_frame.text)
+    return slide, "\n".join(catatan)
+
+
+@pytest.mark.parametrize("himpunan", ["semua", "bawah"])
+def test_pptx_dengan_teks_panjang_memuat_teks_lengkap(con_panjang, tmp_path, himpunan):
+    paket = susun_paket(con_panjang, "T01", 2025, 4, himpunan=himpunan)
+    path = tmp_path / "paket.pptx"
+    tulis(paket, "pptx", path, gambar=False)
+    slide, catatan = _teks_pptx(path)
+    assert NAMA_PANJANG in catatan
+    assert KENDALA_PANJANG in catatan
+    # Di slide sendiri teks panjang dipendekkan (judul satu baris, sel tabel muat di slide).
+    assert any("Dinas Panjang Sekali" in x for x in slide)
+    assert not any(NAMA_PANJANG in x or KENDALA_PANJANG in x for x in slide)
+
+
+NAMA_100K = ("Dinas Seratus Ribu " + "huruf " * 20000)[:100_000]
+
+
+def test_profil_opd_nama_100k_judul_dipendekkan_nama_lengkap_di_bawahnya(monkeypatch, db_kecil_berkas):
+    import duckdb
+
+    from tests.bantu_apptest import buka_halaman
+
+    con = duckdb.connect(str(db_kecil_berkas))
+    try:
+        con.execute("UPDATE opd SET nama_opd = $n WHERE kode_opd = $k", {"n": NAMA_100K, "k": DINKES})
+    finally:
+        con.close()
+    at = buka_halaman(monkeypatch, db_kecil_berkas, "pages/profil_opd.py", profil=DINKES)
+    judul = [x.value for x in at.title]
+    assert judul and judul[0].startswith("Dinas Seratus Ribu huruf")
+    # Judul dibatasi (dua baris di layar lebar), diakhiri elipsis; teks dengan escape markdown
+    # paling banyak dua karakter per huruf.
+    assert len(judul[0]) <= 2 * 120 and judul[0].endswith("…")
+    lengkap = [c.value for c in at.caption if c.value.startswith("Nama lengkap: ")]
+    assert lengkap and lengkap[0] == "Nama lengkap: " + NAMA_100K
