@@ -13,8 +13,10 @@ import zipfile
 from pathlib import Path
 
 from kinerja.impor.masalah import ImporGagal, Masalah
+from kinerja.lokasi import batas_unggah_mb
 
-BATAS_UKURAN = __import__("kinerja.lokasi").lokasi.batas_unggah_mb() * 1024 * 1024  # byte: server.maxUploadSize (.streamlit/config.toml)
+# Satu sumber: server.maxUploadSize di .streamlit/config.toml (lihat kinerja.lokasi).
+BATAS_UKURAN = batas_unggah_mb() * 1024 * 1024  # byte
 
 # Batas isi buku kerja setelah diurai. Berkas .xlsx adalah zip: 1,6 MB bisa mengembang menjadi
 # 1,5 GB dan menghabiskan memori saat dibaca. Templat dan ekspor SIPD yang wajar mengembang
