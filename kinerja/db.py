@@ -76,6 +76,24 @@ def terkunci(e: BaseException) -> bool:
     return isinstance(e, duckdb.IOException) and "lock" in str(e).lower()
 
 
+def batalkan(con: duckdb.DuckDBPyConnection) -> None:
+    """ROLLBACK yang tidak menutupi galat aslinya: saat disk penuh DuckDB sering sudah membatalkan
+    transaksinya sendiri, dan ROLLBACK lalu gagal dengan "no transaction is active"."""
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.Error:
+        pass
+
+
+def berkas_koneksi(con: duckdb.DuckDBPyConnection) -> str:
+    """Path berkas database koneksi ini (untuk pesan), atau '' bila di memori."""
+    try:
+        baris = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
+    except duckdb.Error:
+        return ""
+    return (baris[0] or "") if baris else ""
+
+
 def teks_kueri(nama: str) -> str:
     """Isi queries/<nama>.sql. Nama dibatasi agar tidak keluar dari folder."""
     if not _NAMA_KUERI.match(nama):

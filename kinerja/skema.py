@@ -21,6 +21,7 @@ from pathlib import Path
 
 import duckdb
 
+from kinerja import db
 from kinerja.lokasi import FOLDER_SKEMA
 
 FOLDER_MIGRASI = FOLDER_SKEMA / "migrasi"
@@ -70,7 +71,7 @@ def buat_skema(con: duckdb.DuckDBPyConnection) -> None:
         _catat_sidik(con, _sidik(turunan))
         con.execute("COMMIT")
     except Exception:
-        con.execute("ROLLBACK")
+        db.batalkan(con)
         raise
 
 
@@ -164,7 +165,7 @@ def perbarui_turunan(con: duckdb.DuckDBPyConnection) -> bool:
         _catat_sidik(con, _sidik(turunan))
         con.execute("COMMIT")
     except Exception:
-        con.execute("ROLLBACK")
+        db.batalkan(con)
         raise
     return True
 
@@ -191,9 +192,11 @@ def periksa_versi(con: duckdb.DuckDBPyConnection) -> None:
     """Tolak database yang bukan milik aplikasi ini atau dari versi lain, dengan pesan jelas."""
     versi = versi_database(con)
     if versi is None:
+        berkas = db.berkas_koneksi(con) or "BERKAS"
         raise SkemaTidakCocok(
-            "Berkas ini bukan database Dasbor Kinerja OPD (tabel skema_info tidak ada). "
-            "Buat database baru dengan: python -m kinerja demo --db BERKAS"
+            f"Berkas {berkas} bukan database Dasbor Kinerja OPD (tabel skema_info tidak ada). "
+            f"Buat database untuk pemda sendiri dengan: python -m kinerja baru --db {berkas} --pemda KODE, "
+            f"atau database demo dengan: python -m kinerja demo --db {berkas}"
         )
     if versi > VERSI_SKEMA:
         raise SkemaTidakCocok(

@@ -63,7 +63,7 @@ def buka(path_db: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
             try:
                 yield con
             except BaseException:
-                con.execute("ROLLBACK")
+                db.batalkan(con)
                 raise
             con.execute("COMMIT")
         finally:
