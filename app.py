@@ -6,7 +6,7 @@ import streamlit as st
 
 from kinerja.ui import tema
 from kinerja.ui.kerangka import tandai_kerangka
-from kinerja.ui import cache_klien, sesi, unggah
+from kinerja.ui import cache_klien, sesi, unduhan_galat, unggah
 from kinerja.ui.data import pantau_perubahan, pastikan_database, selesai_render
 from kinerja.ui.filter import bilah_filter
 
@@ -19,6 +19,8 @@ tandai_kerangka()
 unggah.pasang()
 # Sekali per proses: clear_cache dari klien (siapa pun) tidak mengosongkan cache semua pengguna.
 cache_klien.pasang()
+# Sekali per proses: unduhan yang gagal dibuat berpesan Indonesia (bukan 'Failed to generate file').
+unduhan_galat.pasang()
 tema.pasang()
 # Satu versi database per jalannya skrip: dicatat dan dipegang pastikan_database, dilepas di
 # finally (juga saat halaman berhenti atau dijalankan ulang), agar versi lama dapat ditutup.

@@ -17,7 +17,8 @@ import logging
 
 import streamlit as st
 
-VERSI_DIDUKUNG = ("1.67.",)  # versi Streamlit yang bagian dalamnya diperiksa untuk pembungkus ini
+from kinerja.ui.versi_streamlit import VERSI_DIDUKUNG, didukung
+
 _TANDA = "_kinerja_abaikan_clear_cache"
 _log = logging.getLogger(__name__)
 
@@ -28,7 +29,7 @@ def pasang() -> bool:
 
     if getattr(AppSession, _TANDA, False):
         return True
-    if not st.__version__.startswith(VERSI_DIDUKUNG) or not hasattr(AppSession, "_handle_clear_cache_request"):
+    if not didukung() or not hasattr(AppSession, "_handle_clear_cache_request"):
         _log.warning("Streamlit %s: clear_cache dari klien tidak diabaikan (diperiksa untuk %s)",
                      st.__version__, VERSI_DIDUKUNG)
         return False

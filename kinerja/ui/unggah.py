@@ -26,8 +26,8 @@ import streamlit as st
 from kinerja.akses import masuk, simpan
 from kinerja.akses.peran import IMPOR, boleh
 from kinerja.lokasi import lokasi_database
+from kinerja.ui.versi_streamlit import VERSI_DIDUKUNG, didukung
 
-VERSI_DIDUKUNG = ("1.67.",)  # versi Streamlit yang bagian dalamnya diperiksa untuk pembungkus ini
 _TANDA = "_kinerja_unggah_dijaga"
 _SESI = "_sesi"  # kunci session_state kinerja.ui.sesi (pengguna yang masuk)
 _log = logging.getLogger(__name__)
@@ -72,7 +72,7 @@ def pasang() -> bool:
     if getattr(runtime, _TANDA, False):
         return True
     mgr = runtime.uploaded_file_mgr
-    if not st.__version__.startswith(VERSI_DIDUKUNG) or type(mgr) is not MemoryUploadedFileManager:
+    if not didukung() or type(mgr) is not MemoryUploadedFileManager:
         _log.warning("Streamlit %s: penjaga unggahan tidak dipasang (diperiksa untuk %s)",
                      st.__version__, VERSI_DIDUKUNG)
         return False
