@@ -117,7 +117,15 @@ def jumlah_baris(teks_json) -> str:
 
 
 def ringkas(teks, batas: int) -> str:
-    """Teks dipotong menjadi paling banyak `batas` karakter, diakhiri elipsis bila dipotong.
-    Batasnya ditentukan pemakai (satu konstanta per tempat); teks lengkap ditampilkan di tempat lain."""
-    s = str(teks)
-    return s if len(s) <= batas else s[: max(batas - 1, 0)].rstrip() + "…"
+    """Satu pemendek untuk layar, PDF dan PPTX: spasi dirapatkan, lalu bila lebih dari `batas`
+    karakter dipotong di batas kata (kecuali kata terakhir terlalu panjang) dan diakhiri elipsis,
+    paling banyak `batas` karakter. Batasnya ditentukan pemakai (satu konstanta per tempat);
+    teks lengkap ditampilkan di tempat lain."""
+    s = " ".join(str(teks).split())
+    if len(s) <= batas:
+        return s
+    ruang = s[: max(batas - 1, 0)]
+    kata = ruang.rsplit(" ", 1)[0]
+    if len(kata) < 0.6 * len(ruang):  # satu "kata" sangat panjang: potong di tengahnya
+        kata = ruang
+    return kata.rstrip(",.;: ") + "…"

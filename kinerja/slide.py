@@ -18,6 +18,8 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from kinerja import format as fmt
+
 HIMPUNAN = {"semua": "Semua OPD", "bawah": "Hanya OPD di bawah target", "bidang": "Per bidang urusan"}
 HIMPUNAN_BAWAAN = "semua"
 JEDA = {0: "Mati", 10: "10 detik", 20: "20 detik", 30: "30 detik", 60: "60 detik"}
@@ -118,14 +120,10 @@ def bagi_peringkat(n: int, maks: int = 10) -> list[tuple[int, int]]:
 
 
 def potong(teks, maks: int = 160) -> str:
-    """Teks (kendala) dipendekkan di batas kata dengan elipsis; None -> '—'."""
+    """Teks (kendala) dipendekkan dengan fmt.ringkas; None -> '—'."""
     if teks is None or (isinstance(teks, float) and math.isnan(teks)):
         return "—"
-    teks = " ".join(str(teks).split())
-    if len(teks) <= maks:
-        return teks
-    dipotong = teks[:maks].rsplit(" ", 1)[0] or teks[:maks]
-    return dipotong.rstrip(",.;:") + "…"
+    return fmt.ringkas(teks, maks)
 
 
 TINGGI_RANCANGAN = 720   # slide dirancang untuk layar 1280x720

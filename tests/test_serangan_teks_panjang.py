@@ -89,3 +89,18 @@ def test_profil_opd_nama_100k_judul_dipendekkan_nama_lengkap_di_bawahnya(monkeyp
     assert len(judul[0]) <= 2 * 120 and judul[0].endswith("…")
     lengkap = [c.value for c in at.caption if c.value.startswith("Nama lengkap: ")]
     assert lengkap and lengkap[0] == "Nama lengkap: " + NAMA_100K
+
+
+def test_satu_pemendek_untuk_layar_pdf_dan_pptx():
+    from kinerja import format as fmt
+    from kinerja import slide
+    from kinerja.ekspor import pptx_dasar
+
+    # Di batas kata, tanpa tanda baca di ujung, paling banyak `batas` karakter termasuk elipsis.
+    assert fmt.ringkas("Dinas Pekerjaan Umum dan Penataan Ruang, kabupaten", 30) == "Dinas Pekerjaan Umum dan…"
+    assert fmt.ringkas("a   b\n\nc", 10) == "a b c"
+    assert fmt.ringkas("x" * 100, 10) == "xxxxxxxxx…"          # satu kata panjang: dipotong di tengah
+    assert fmt.ringkas("Dispar, Diskominfo", 8) == "Dispar…"
+    assert slide.potong("Dinas Pekerjaan Umum dan Penataan Ruang, kabupaten", 30) == "Dinas Pekerjaan Umum dan…"
+    assert slide.potong(None) == "—"
+    assert pptx_dasar.potong("Dinas Pekerjaan Umum dan Penataan Ruang, kabupaten", 30) == "Dinas Pekerjaan Umum dan…"

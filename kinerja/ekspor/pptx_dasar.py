@@ -88,11 +88,8 @@ def muat_huruf(lebar_in: float, baris: int, pt: float) -> int:
 
 
 def potong(teks, maks: int) -> str:
-    """Dipendekkan di batas kata dengan elipsis (isi lengkap ada di catatan pembicara)."""
-    s = " ".join(t(teks).split())
-    if len(s) <= maks:
-        return s
-    return (s[:maks].rsplit(" ", 1)[0] or s[:maks]).rstrip(",.;:") + "…"
+    """Dipendekkan dengan fmt.ringkas (isi lengkap ada di catatan pembicara)."""
+    return fmt.ringkas(t(teks), maks)
 
 
 def kotak(slide, x, y, w, h, teks: str | list[str], ukuran=20, tebal=False, warna=TEKS,
