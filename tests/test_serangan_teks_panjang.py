@@ -104,3 +104,16 @@ def test_satu_pemendek_untuk_layar_pdf_dan_pptx():
     assert slide.potong("Dinas Pekerjaan Umum dan Penataan Ruang, kabupaten", 30) == "Dinas Pekerjaan Umum dan…"
     assert slide.potong(None) == "—"
     assert pptx_dasar.potong("Dinas Pekerjaan Umum dan Penataan Ruang, kabupaten", 30) == "Dinas Pekerjaan Umum dan…"
+
+
+def test_pdf_kaki_halaman_nama_pemda_panjang_dipendekkan(con_kecil, tmp_path):
+    nama = ("Kabupaten Nama Sangat Panjang " + "sekali " * 60)[:300]
+    con_kecil.execute("UPDATE pemda SET nama_pemda = $n", {"n": nama})
+    paket = susun_paket(con_kecil, "T01", 2025, 4)
+    path = tmp_path / "paket.pdf"
+    tulis(paket, "pdf", path, gambar=False)
+    halaman = PdfReader(path).pages
+    kaki = [b for b in halaman[1].extract_text().splitlines() if "halaman 2/" in b][0]
+    # 80 karakter ke bawah (di batas kata, dengan elipsis), jadi kaki satu baris tidak keluar halaman.
+    assert kaki.startswith("Kabupaten Nama Sangat Panjang sekali") and "…" in kaki
+    assert len(kaki.split(" · ")[0]) <= 80

@@ -28,6 +28,9 @@ BATAS_SEL = 300
 # Judul bagian (mis. nama OPD) paling banyak tiga baris huruf 15-16 pt selebar halaman; nama yang
 # lebih panjang dipendekkan di judul dan ditulis lengkap tepat di bawahnya dengan huruf kecil.
 BATAS_JUDUL = 200
+# Kaki halaman satu baris huruf 8 pt (sekitar 190 karakter selebar A4 mendatar); sisanya untuk
+# periode, waktu data dan nomor halaman. Nama pemda lengkap ada di judul halaman pertama.
+BATAS_KAKI_PEMDA = 80
 
 
 def t(x) -> str:
@@ -73,7 +76,7 @@ class PDF(FPDF):
         self.set_y(-11)
         self.set_font(self.huruf, "", 8)
         self.set_text_color(90, 90, 90)
-        self.cell(0, 5, self.teks(f"{self.paket.nama_pemda} · {self.paket.periode} · {self.paket.data_per}"
+        self.cell(0, 5, self.teks(f"{fmt.ringkas(self.paket.nama_pemda, BATAS_KAKI_PEMDA)} · {self.paket.periode} · {self.paket.data_per}"
                                   f" · halaman {self.page_no()}/{{nb}}"), align="C")
         self.set_text_color(0, 0, 0)
 
