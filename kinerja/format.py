@@ -5,6 +5,7 @@ from __future__ import annotations
 import html as html_lib
 import json
 import math
+import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -90,6 +91,11 @@ _MARKDOWN = set("\\`*_{}[]<>()#+-.!|~$:&")
 # ditulis sebagai entitas angka HTML. Entitas tidak pernah dibaca sebagai sintaks, dan ganti baris
 # tidak dapat menutup blok HTML (baris kosong) sehingga sisa teks tidak dibaca sebagai markdown.
 _HTML = set("\\`*_{}[]|~$\n\r")
+# Markdown Streamlit (remark-gfm) menjadikan URL dan alamat surel telanjang tautan hidup, juga bila
+# ':' dan '.' di-escape atau ditulis sebagai entitas. WORD JOINER (tak terlihat, lebar nol) di dalam
+# '://', 'www.' dan sesudah '@' memutus pola tautan otomatis itu tanpa mengubah teks yang dibaca.
+_PENYAMBUNG = "\u2060"
+_TAUTAN_OTOMATIS = re.compile(r"(?<=:)(?=//)|(?i:(?<=www)(?=\.))|(?<=@)")
 
 
 def markdown_aman(teks, html: bool = False) -> str:
@@ -97,7 +103,7 @@ def markdown_aman(teks, html: bool = False) -> str:
     ke markdown Streamlit (st.markdown, caption, toast, title, info, label kartu, tab, expander).
     Bawaan: karakter markdown, HTML dan LaTeX ($) di-escape dengan garis miring terbalik.
     html=True: untuk teks di dalam HTML (unsafe_allow_html): entitas angka HTML."""
-    s = str(teks)
+    s = _TAUTAN_OTOMATIS.sub(_PENYAMBUNG, str(teks))
     if html:
         return "".join(f"&#{ord(c)};" if c in _HTML else c for c in html_lib.escape(s))
     return "".join("\\" + c if c in _MARKDOWN else c for c in s)

@@ -8,6 +8,7 @@ Tes ini tidak pernah dilewati: tanpa Chromium ia gagal dengan pesan jelas.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -173,5 +174,19 @@ def test_kelola_data_tersembunyi_dan_tanpa_sandi_tidak_memuat(server, peramban):
         assert hal.locator("[data-testid='stFileUploader']").count() == 0
         LAYAR.mkdir(exist_ok=True)
         hal.screenshot(path=str(LAYAR / "kelola_data_tanpa_sandi_1280x720.png"))
+    finally:
+        hal.close()
+
+
+def test_toast_dari_tautan_berbahaya_tanpa_tautan_hidup(server, peramban):
+    """Tautan `/profil_opd?profil=[Sesi habis](https://…)` yang dikirim orang lain: toast
+    menampilkan nilainya sebagai teks, tanpa elemen <a> (juga bukan URL yang ditautkan otomatis)."""
+    tautan = f"{server}/profil_opd?profil=" + quote("[Sesi habis](https://evil.example)")
+    hal = _buka(peramban, tautan, 1280, 720)
+    try:
+        toast = hal.locator("[data-testid='stToast']").filter(has_text="Sesi habis")
+        expect(toast.first).to_be_visible(timeout=30_000)
+        assert "evil" in toast.first.inner_text()
+        assert hal.locator("a[href*='evil']").count() == 0, hal.locator("a[href*='evil']").all_inner_texts()
     finally:
         hal.close()

@@ -27,6 +27,9 @@ def _ubah(db, sql: str, **param) -> None:
 def _tanpa_markdown_hidup(teks: str) -> None:
     """Tidak ada tautan hidup `](`, tebal `**`, atau `[`/`*`/`$` yang tidak di-escape."""
     assert "](" not in teks and "**" not in teks, teks
+    # remark-gfm menautkan URL dan surel telanjang walau ':' atau '.' di-escape
+    assert "://" not in teks.replace("\\", "") and "www." not in teks.lower().replace("\\", ""), teks
+    assert all(teks[i + 1 : i + 2] == "\u2060" for i, c in enumerate(teks) if c == "@"), teks
     for c in "[*$":
         for m in re.finditer(re.escape(c), teks):
             assert m.start() > 0 and teks[m.start() - 1] == "\\", (c, teks)
@@ -77,4 +80,4 @@ def test_singkatan_dengan_baris_kosong_tidak_keluar_dari_blok_html_ringkasan(mon
     assert daftar, "singkatan tidak tampil di daftar OPD per kategori"
     for d in daftar:
         assert "\n" not in d and "](" not in d and "**" not in d and "$" not in d, d
-        assert "&#91;Login ulang&#93;(https://evil.example)" in d
+        assert "&#91;Login ulang&#93;(https:\u2060//evil.example)" in d
