@@ -32,6 +32,9 @@ JUDUL = "OPD di Bawah Target"
 SUMBER = "target dan realisasi indikator kinerja OPD; kendala dan tindak lanjut yang dilaporkan OPD"
 DIBUKA = 3      # blok OPD yang langsung terbuka
 DITAMPILKAN = 15  # blok OPD yang dirender tanpa diminta; sisanya lewat tombol / unduhan
+# Judul blok OPD satu baris pada layar 1280 px; nama yang lebih panjang dipendekkan dengan elipsis
+# dan tampil lengkap di dalam bloknya.
+BATAS_NAMA_BLOK = 70
 
 f = mulai_halaman(JUDUL)
 
@@ -316,9 +319,12 @@ def _catatan_opd(kendala: pd.DataFrame) -> None:
 def _blok_opd(nomor: int, o, indikator: pd.DataFrame, kendala: pd.DataFrame, terbuka: bool) -> None:
     pt = pita_berlabel(o.kategori, pita)
     label_kat = o.kategori if isinstance(o.kategori, str) else fmt.NA
-    judul = (f"{nomor}\\. **{_md(_nama(o.singkatan, o.nama_opd))}** — {_md(fmt.persen(o.capaian))} "
+    nama = _nama(o.singkatan, o.nama_opd)
+    judul = (f"{nomor}\\. **{_md(fmt.ringkas(nama, BATAS_NAMA_BLOK))}** — {_md(fmt.persen(o.capaian))} "
              f"· {_md(label_kat)} · {int(o.jumlah_di_bawah)} indikator di bawah ambang")
     with st.expander(judul, expanded=terbuka, key=f"dbt_opd_{o.kode_opd}"):
+        if len(" ".join(nama.split())) > BATAS_NAMA_BLOK:
+            st.markdown(f"**{_md(' '.join(nama.split()))}**")
         chip = (f"<span class='pita-label' style='background:{pt.warna};color:{pt.warna_teks}'>"
                 f"{fmt.html_aman(pt.label)}</span>" if pt else "<span class='pita-label'>n/a</span>")
         peringkat = (f" · peringkat {int(o.peringkat)} dari {int(o.jumlah_opd_diperingkat)}"

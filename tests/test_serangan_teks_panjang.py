@@ -117,3 +117,26 @@ def test_pdf_kaki_halaman_nama_pemda_panjang_dipendekkan(con_kecil, tmp_path):
     # 80 karakter ke bawah (di batas kata, dengan elipsis), jadi kaki satu baris tidak keluar halaman.
     assert kaki.startswith("Kabupaten Nama Sangat Panjang sekali") and "…" in kaki
     assert len(kaki.split(" · ")[0]) <= 80
+
+
+def test_di_bawah_target_judul_blok_opd_dipendekkan_nama_lengkap_di_dalamnya(monkeypatch, db_kecil_berkas):
+    """Nama OPD 300 karakter (batas impor) tidak membuat judul blok OPD tiga baris: judulnya
+    dipendekkan dengan elipsis, nama lengkap tampil di dalam bloknya."""
+    import duckdb
+
+    from tests.bantu_apptest import buka_halaman
+
+    nama = ("Dinas Tiga Ratus Huruf " + "kata " * 60)[:300].strip()
+    con = duckdb.connect(str(db_kecil_berkas))
+    try:
+        con.execute("UPDATE opd SET nama_opd = $n || ' ' || kode_opd", {"n": nama})
+    finally:
+        con.close()
+    at = buka_halaman(monkeypatch, db_kecil_berkas, "pages/di_bawah_target.py")
+    blok = [e for e in at.expander if "Dinas Tiga Ratus Huruf" in e.label]
+    assert blok, [e.label for e in at.expander]
+    for e in blok:
+        judul = e.label.split("**")[1]
+        assert judul.endswith("…") and len(judul.replace("\\", "")) <= 70, judul
+        isi = [m.value.replace("\\", "") for m in e.markdown]
+        assert any(nama in m for m in isi), isi
