@@ -217,3 +217,39 @@ def test_teks_terlalu_panjang_ditolak(db, tmp_path, capsys, lembar, kolom, baris
     for p in ("isi.xlsx", f"lembar {lembar}", f"baris {baris}", f"kolom {kolom}", "terlalu panjang",
               batas, panjang, "singkat isinya"):
         assert p in pesan, pesan
+
+
+# --- 4. Teks dari ekspor SIPD: karakter kendali dan panjang -------------------------------
+
+def _lra_dengan(tmp_path: Path, lama: str, baru_xml: str) -> Path:
+    """Salinan contoh LRA dengan satu teks di sharedStrings diganti (XML mentah: openpyxl
+    menolak menulis karakter kendali; XML 1.0 melarang U+0001-U+001F, tetapi C1 U+007F-U+009F
+    sah di XML dan terbawa dari salinan sistem lain)."""
+    import zipfile
+
+    from tests.sampel import LRA
+
+    hasil = tmp_path / "lra_rusak.xlsx"
+    with zipfile.ZipFile(LRA) as zin, zipfile.ZipFile(hasil, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            isi = zin.read(item.filename)
+            if item.filename == "xl/sharedStrings.xml":
+                assert lama.encode() in isi
+                isi = isi.replace(lama.encode(), baru_xml.encode(), 1)
+            zout.writestr(item, isi)
+    return hasil
+
+
+@pytest.mark.parametrize("baru,potongan", [
+    ("Dinas\u009fKomunikasi dan Informatika", ["karakter kendali U+009F", "posisi 6"]),
+    ("Dinas Komunikasi " + "dan Informatika " * 30, ["terlalu panjang", "batas 300 karakter"]),
+], ids=["kendali", "panjang"])
+def test_uraian_sipd_dengan_karakter_kendali_atau_terlalu_panjang_ditolak(tmp_path, capsys, baru, potongan):
+    db = tmp_path / "lamsel.duckdb"
+    assert main(["baru", "--db", str(db), "--pemda", "18.01"]) == 0
+    capsys.readouterr()
+    berkas = _lra_dengan(tmp_path, "Dinas Komunikasi dan Informatika", baru)
+    pesan = _impor_ditolak(db, berkas, capsys, "--format", "sipd-lra", "--bulan", "1", "--kumulatif",
+                           "--buat-opd")
+    for p in ["lra_rusak.xlsx", "baris 12", "Uraian", *potongan]:
+        assert p in pesan, pesan

@@ -128,12 +128,14 @@ BATAS_PANJANG: dict[str, int] = {
     "singkatan": 30,      # label grafik
     "satuan": 50,
     "teks_panjang": 4000,  # kendala, tindak_lanjut, keterangan
+    "uraian": 1000,       # uraian program/kegiatan/sub kegiatan SIPD (nomenklatur terpanjang ~300)
 }
 JENIS_PANJANG: dict[str, str] = {
     "kode_pemda": "kode", "kode_opd": "kode", "indikator_id": "kode",
     "nama_pemda": "nama", "nama_opd": "nama", "indikator": "nama",
     "singkatan": "singkatan", "satuan": "satuan",
     "kendala": "teks_panjang", "tindak_lanjut": "teks_panjang", "keterangan": "teks_panjang",
+    "uraian": "uraian",
 }
 
 
