@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from kinerja import format as fmt
+
 _WARNA = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
@@ -43,6 +45,22 @@ def rentang_pita(pita: list[Pita], batas_atas: float = 100.0) -> list[tuple[Pita
         sampai = naik[i + 1].batas_bawah if i + 1 < len(naik) else batas_atas
         hasil.append((p, p.batas_bawah, sampai))
     return hasil
+
+
+def keterangan_pita(pita: list[Pita], batas_atas: float = 100.0) -> list[tuple[Pita, str]]:
+    """(pita, rentang) dari yang terbaik: '≥ 91%', '76% – < 91%', ..., '< 51%'. Satu teks
+    legenda untuk layar, PDF, PPTX dan XLSX."""
+    hasil = []
+    for p, dari, sampai in sorted(rentang_pita(pita, batas_atas), key=lambda x: x[0].urutan):
+        teks = (f"≥ {fmt.angka(dari)}%" if p.urutan == min(q.urutan for q in pita) else
+                f"{fmt.angka(dari)}% – < {fmt.angka(sampai)}%" if dari > 0 else f"< {fmt.angka(sampai)}%")
+        hasil.append((p, teks))
+    return hasil
+
+
+def legenda(pita: list[Pita], batas_atas: float = 100.0, pemisah: str = " · ") -> str:
+    """'Sangat Tinggi ≥ 91% · Tinggi 76% – < 91% · ... · Sangat Rendah < 51%'."""
+    return pemisah.join(f"{p.label} {teks}" for p, teks in keterangan_pita(pita, batas_atas))
 
 
 

@@ -5,7 +5,7 @@ Untuk analis yang perlu menjelaskan dari mana angka di layar berasal."""
 import streamlit as st
 
 from kinerja import format as fmt
-from kinerja.skala import pita_dari, rentang_pita
+from kinerja.skala import keterangan_pita, pita_dari
 from kinerja.ui.data import kueri
 from kinerja.ui.data import pengaturan as baca_pengaturan
 from kinerja.ui.kerangka import pastikan_lewat_app
@@ -24,9 +24,7 @@ with kiri:
     judul = ("Skala Permendagri 86/2017 (evaluasi RKPD)" if pengaturan["skala_aktif"] == "permendagri86"
              else f"Skala daerah: {pengaturan['skala_aktif']}")
     st.caption(judul)
-    for p, dari, sampai in sorted(rentang_pita(pita, batas_atas), key=lambda x: x[0].urutan):
-        teks = (f"≥ {fmt.angka(dari)}%" if p.urutan == 1 else
-                f"{fmt.angka(dari)}% – < {fmt.angka(sampai)}%" if dari > 0 else f"< {fmt.angka(sampai)}%")
+    for p, teks in keterangan_pita(pita, batas_atas):
         st.markdown(f"<p class='pita-daftar'><span class='pita-label' style='background:{p.warna};"
                     f"color:{p.warna_teks}'>{fmt.html_aman(p.label)}</span>{fmt.html_aman(teks)}</p>",
                     unsafe_allow_html=True)

@@ -3,6 +3,7 @@ dan angkanya dibandingkan dengan view stabil v_capaian_opd / v_anggaran_opd."""
 
 from __future__ import annotations
 
+import html
 import re
 
 import duckdb
@@ -197,3 +198,29 @@ def test_paket_filter_kosong(con_demo, tmp_path):
     for f in ("xlsx", "pptx", "pdf"):
         tulis(paket, f, tmp_path / f"k.{f}", gambar=False)
     assert "Belum ada data capaian" in _teks_pdf(tmp_path / "k.pdf")
+
+
+# Skala Permendagri 86/2017 ditulis tangan: teks legenda yang sama di layar dan di setiap ekspor.
+LEGENDA = ["Sangat Tinggi ≥ 91%", "Tinggi 76% – < 91%", "Sedang 66% – < 76%", "Rendah 51% – < 66%",
+           "Sangat Rendah < 51%"]
+
+
+def test_legenda_skala_sama_di_pdf_pptx_xlsx_dan_tentang_data(paket_demo, tmp_path, monkeypatch, db_demo):
+    from tests.bantu_apptest import buka_halaman
+
+    monkeypatch.setattr(gbr, "ke_png_banyak", lambda daftar, **k: [None] * len(daftar))
+    monkeypatch.setattr(gbr, "_alasan", "peramban tidak tersedia (tes)")
+    tulis(paket_demo, "pdf", tmp_path / "p.pdf")
+    pdf = _rata(_teks_pdf(tmp_path / "p.pdf"))
+    tulis(paket_demo, "pptx", tmp_path / "p.pptx", gambar=False)
+    pptx = " ".join(sh.text_frame.text for s in Presentation(str(tmp_path / "p.pptx")).slides
+                    for sh in s.shapes if sh.has_text_frame)
+    tulis(paket_demo, "xlsx", tmp_path / "p.xlsx")
+    wb = load_workbook(tmp_path / "p.xlsx")
+    xlsx = " ".join(str(c) for ws in wb for r in ws.iter_rows(values_only=True) for c in r if c)
+    at = buka_halaman(monkeypatch, db_demo, "pages/tentang_data.py")
+    layar = " ".join(m.value for m in at.markdown)
+    for t in LEGENDA:
+        assert t in pdf and t in pptx and t in xlsx, t
+        label, rentang = re.match(r"(\D+?) ([≥<\d].*)", t).groups()
+        assert f">{label}</span>{html.escape(rentang)}</p>" in layar, (t, layar)

@@ -20,6 +20,7 @@ import pandas as pd
 
 from kinerja import format as fmt
 from kinerja import grafik_tren as gt
+from kinerja import skala
 from kinerja import slide as sl
 from kinerja.ekspor import gambar as gbr
 from kinerja.ekspor import pdf_grafik as pg
@@ -115,8 +116,7 @@ def _sampul(pdf, paket) -> None:
         pdf.paragraf(f"Belum ada data capaian kinerja untuk {paket.periode}.", 12, tinggi=6.5)
     pdf.ln(3)
     pdf.tabel(["Ringkasan", "Nilai"], [list(b) for b in baris_ringkasan(paket)], [80, 193], ukuran=10)
-    pdf.paragraf("Kategori (skala aktif): " + "; ".join(
-        f"{p.label} ≥ {fmt.angka(p.batas_bawah)}%" for p in paket.pita), 9, tinggi=5)
+    pdf.paragraf("Kategori (skala aktif): " + skala.legenda(paket.pita, paket.batas_atas, "; "), 9, tinggi=5)
 
 
 def _bagian_peringkat(pdf, paket, png: dict, tanpa_gambar: str | None, catatan: list[str]) -> None:

@@ -16,6 +16,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from kinerja import format as fmt
+from kinerja import skala
 
 LEBAR, TINGGI = Inches(13.333), Inches(7.5)
 KIRI, LEBAR_ISI = Inches(0.5), Inches(12.333)
@@ -136,7 +137,7 @@ def judul(slide, teks: str, paket, sub: str | None = None):
 
 
 def legenda(slide, paket, x, y, w=Inches(12.3)):
-    teks = "Warna = kategori: " + " · ".join(f"{p.label} ≥ {fmt.angka(p.batas_bawah)}%" for p in paket.pita)
+    teks = "Warna = kategori: " + skala.legenda(paket.pita, paket.batas_atas)
     kotak(slide, x, y, w, Inches(0.36), teks, ukuran=12, warna=ABU)
 
 

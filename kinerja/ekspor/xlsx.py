@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from openpyxl.styles import Font, PatternFill
 
 from kinerja import format as fmt
+from kinerja import skala
 from kinerja.unduhan import KOLOM_DI_BAWAH_TARGET, POLARITAS, Kolom, Lembar, ke_xlsx
 
 FORMAT_RUPIAH = "#,##0"
@@ -115,7 +116,7 @@ def lembar_paket(paket) -> list[Lembar]:
     ringkasan += [("Sumber", "target dan realisasi indikator kinerja OPD; LRA dan RAK per OPD; "
                              "kendala dan tindak lanjut yang dilaporkan OPD"),
                   ("Data", paket.data_per),
-                  ("Skala kategori", "; ".join(f"{p.label} ≥ {fmt.angka(p.batas_bawah)}%" for p in paket.pita)),
+                  ("Skala kategori", skala.legenda(paket.pita, paket.batas_atas, "; ")),
                   ("Capaian", f"rata-rata capaian indikator, tiap indikator dibatasi "
                               f"{fmt.persen(paket.batas_atas, 0)}; di bawah target = capaian < "
                               f"{fmt.persen(paket.ambang, 0)}")]
