@@ -32,6 +32,21 @@ def angka(x, desimal: int = 0) -> str:
     return format_decimal(x, format=pola, locale=LOCALE)
 
 
+def angka_ringkas(x) -> str:
+    """Nilai indikator (target, realisasi) tanpa nol di belakang koma: 25 desa -> '25', 6.5 -> '6,5',
+    1234.25 -> '1.234,25'; paling banyak dua desimal."""
+    try:
+        v = float(x)
+    except (TypeError, ValueError):  # None, pd.NA
+        return NA
+    if math.isnan(v):
+        return NA
+    teks = angka(v, 2)
+    if "," in teks:
+        teks = teks.rstrip("0").rstrip(",")
+    return teks
+
+
 def persen(x, desimal: int = 1) -> str:
     """95.3 -> '95,3%'. Nilai sudah dalam persen (0-100), bukan pecahan."""
     return NA if _kosong(x) else f"{angka(x, desimal)}%"

@@ -61,21 +61,11 @@ def keterangan_pita_deviasi() -> str:
     return " · ".join(f"{rentang} {label}" for _, label, rentang, _ in PITA_DEVIASI)
 
 
-def angka_ringkas(x) -> str:
-    """Angka Indonesia tanpa nol di belakang koma: 80 -> '80', 6.5 -> '6,5', 1234.25 -> '1.234,25'."""
-    if x is None or pd.isna(x):
-        return fmt.NA
-    teks = fmt.angka(float(x), 2)
-    if "," in teks:
-        teks = teks.rstrip("0").rstrip(",")
-    return teks
-
-
 def teks_target(target, target_atas, polaritas: str | None) -> str:
     """Target untuk tabel: rentang '80–90', selain itu satu angka; kosong = n/a."""
     if polaritas == "rentang" and target_atas is not None and not pd.isna(target_atas):
-        return f"{angka_ringkas(target)}–{angka_ringkas(target_atas)}"
-    return angka_ringkas(target)
+        return f"{fmt.angka_ringkas(target)}–{fmt.angka_ringkas(target_atas)}"
+    return fmt.angka_ringkas(target)
 
 
 def bulan_triwulan(bulan_ada: list[int], triwulan: int) -> int | None:

@@ -184,7 +184,7 @@ else:
         "Satuan": indikator["satuan"].fillna(""),
         "Target": [gt.teks_target(t, a, p) for t, a, p in
                    zip(indikator["target"], indikator["target_atas"], indikator["polaritas"])],
-        "Realisasi": [gt.angka_ringkas(x) for x in indikator["realisasi"]],
+        "Realisasi": [fmt.angka_ringkas(x) for x in indikator["realisasi"]],
         "Capaian": [fmt.persen(x) for x in indikator["capaian"]],
         "Batang": [None if pd.isna(x) else min(float(x), batas_atas) for x in indikator["capaian"]],
         "Kategori": indikator["kategori"].fillna(fmt.NA),

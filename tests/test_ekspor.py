@@ -224,3 +224,16 @@ def test_legenda_skala_sama_di_pdf_pptx_xlsx_dan_tentang_data(paket_demo, tmp_pa
         assert t in pdf and t in pptx and t in xlsx, t
         label, rentang = re.match(r"(\D+?) ([≥<\d].*)", t).groups()
         assert f">{label}</span>{html.escape(rentang)}</p>" in layar, (t, layar)
+
+
+def test_pdf_hitungan_tanpa_desimal(con_kecil, tmp_path, monkeypatch):
+    """Target/realisasi bilangan bulat (unit, desa) dicetak '80', bukan '80,00'; pecahan tetap
+    dengan desimalnya sendiri (fixture kecil: AKB target 7, realisasi 6,5)."""
+    monkeypatch.setattr(gbr, "ke_png_banyak", lambda daftar, **k: [None] * len(daftar))
+    monkeypatch.setattr(gbr, "_alasan", "peramban tidak tersedia (tes)")
+    tulis(susun_paket(con_kecil, "T01", 2025, 4), "pdf", tmp_path / "k.pdf")
+    teks = _rata(_teks_pdf(tmp_path / "k.pdf"))
+    assert "Angka kematian bayi per 1.000 KH 7 6,5" in teks, teks
+    # Rupiah ringkas ("Rp 3,00 M") memang dua desimal
+    pola = r"(?<!Rp )(?<![\d.])\d[\d.]*,00\b"
+    assert not re.search(pola, teks), re.findall(".{60}" + pola + ".{20}", teks)[:5]

@@ -244,8 +244,8 @@ def test_teks_angka_dan_bulan_triwulan():
     assert gt.teks_target(80, 90, "rentang") == "80–90"
     assert gt.teks_target(6.5, None, "turun") == "6,5"
     assert gt.teks_target(None, None, "naik") == fmt.NA
-    assert gt.angka_ringkas(1234.25) == "1.234,25"
-    assert gt.angka_ringkas(80.0) == "80"
+    assert fmt.angka_ringkas(1234.25) == "1.234,25"
+    assert fmt.angka_ringkas(80.0) == "80"
     assert gt.angka_ringkas_bertanda(-9.78) == "-9,8" and gt.angka_ringkas_bertanda(0.01) == "0"
     assert gt.bulan_triwulan([1, 2, 3, 4, 5, 6, 7, 8, 9], 3) == 9
     assert gt.bulan_triwulan([3, 9], 2) == 3  # bulan terakhir yang ada sebelum Juni

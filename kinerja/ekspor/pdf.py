@@ -166,8 +166,8 @@ def _bagian_di_bawah_target(pdf, paket) -> None:
         return
     pdf.tabel(["OPD", "Capaian OPD", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Kategori"],
               [[nama(r), fmt.persen(r["capaian_opd"]), r["indikator"], r["satuan"],
-                fmt.angka(r["target"], 2) if pd.notna(r["target"]) else fmt.NA,
-                fmt.angka(r["realisasi"], 2) if pd.notna(r["realisasi"]) else fmt.NA,
+                fmt.angka_ringkas(r["target"]),
+                fmt.angka_ringkas(r["realisasi"]),
                 fmt.persen(r["capaian"]), r["kategori"] if pd.notna(r["kategori"]) else fmt.NA]
                for _, r in d.iterrows()],
               [28, 22, 100, 25, 22, 22, 22, 32], kolom_kategori=7, rata_kanan={1, 4, 5, 6})
@@ -225,8 +225,8 @@ def _lampiran(pdf, paket) -> None:
         return
     pdf.tabel(["OPD", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Kategori", "Keterangan"],
               [[nama(r), r["indikator"], r["satuan"],
-                fmt.angka(r["target"], 2) if pd.notna(r["target"]) else fmt.NA,
-                fmt.angka(r["realisasi"], 2) if pd.notna(r["realisasi"]) else fmt.NA,
+                fmt.angka_ringkas(r["target"]),
+                fmt.angka_ringkas(r["realisasi"]),
                 fmt.persen(r["capaian"]), r["kategori"] if pd.notna(r["kategori"]) else fmt.NA,
                 r["status"] if pd.notna(r["status"]) else ""]
                for _, r in i.iterrows()],

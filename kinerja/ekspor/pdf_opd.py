@@ -124,8 +124,8 @@ def bagian_opd(pdf, paket, kode: str, png: bytes | None, tanpa_gambar: str | Non
         pdf.ln(2)
     else:
         pdf.tabel(["Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Kategori"],
-                  [[x["indikator"], x["satuan"], fmt.angka(x["target"], 2) if pd.notna(x["target"]) else fmt.NA,
-                    fmt.angka(x["realisasi"], 2) if pd.notna(x["realisasi"]) else fmt.NA, fmt.persen(x["capaian"]),
+                  [[x["indikator"], x["satuan"], fmt.angka_ringkas(x["target"]),
+                    fmt.angka_ringkas(x["realisasi"]), fmt.persen(x["capaian"]),
                     x["kategori"] if pd.notna(x["kategori"]) else fmt.NA] for _, x in ind.iterrows()],
                   [133, 30, 26, 26, 24, 34], ukuran=8, kolom_kategori=5, rata_kanan={2, 3, 4})
     ken = paket.kendala_opd(kode)
