@@ -237,3 +237,15 @@ def test_pdf_hitungan_tanpa_desimal(con_kecil, tmp_path, monkeypatch):
     # Rupiah ringkas ("Rp 3,00 M") memang dua desimal
     pola = r"(?<!Rp )(?<![\d.])\d[\d.]*,00\b"
     assert not re.search(pola, teks), re.findall(".{60}" + pola + ".{20}", teks)[:5]
+
+
+def test_pdf_judul_tidak_memisahkan_periode(con_kecil, tmp_path):
+    """Nama pemda sepanjang demo ('Kabupaten Nusa Makmur') membuat judul sampul 24 pt tepat dua
+    baris: periode tetap bersama kata sebelumnya, tidak '· TW IV 2025' sendirian di baris kedua."""
+    con_kecil.execute("UPDATE pemda SET nama_pemda = 'Kabupaten Nusa Makmur'")
+    tulis(susun_paket(con_kecil, "T01", 2025, 4), "pdf", tmp_path / "k.pdf", gambar=False)
+    baris = [b.replace("\xa0", " ").strip() for b in PdfReader(str(tmp_path / "k.pdf")).pages[0]
+             .extract_text().splitlines()]
+    assert "Makmur · TW IV 2025" in baris, baris[:4]
+    for b in baris:
+        assert not b.startswith(("· TW", "TW IV 2025")), baris[:4]

@@ -24,7 +24,7 @@ from kinerja import skala
 from kinerja import slide as sl
 from kinerja.ekspor import gambar as gbr
 from kinerja.ekspor import pdf_grafik as pg
-from kinerja.ekspor.pdf_dasar import PDF, nama
+from kinerja.ekspor.pdf_dasar import PDF, ekor_utuh, nama
 from kinerja.ekspor.pdf_opd import bagian_anggaran, bagian_bidang, bagian_opd, kunci_kurva
 from kinerja.ekspor.xlsx import baris_ringkasan
 
@@ -104,7 +104,8 @@ def _siapkan_gambar(paket, gambar: bool, catatan: list[str]) -> tuple[dict, str 
 
 def _sampul(pdf, paket) -> None:
     pdf.add_page()
-    pdf.paragraf(f"Rapat Evaluasi Kinerja OPD — {paket.nama_pemda} · {paket.periode}", 24, tebal=True, tinggi=12)
+    pdf.paragraf(ekor_utuh(f"Rapat Evaluasi Kinerja OPD — {paket.nama_pemda} · {paket.periode}"), 24, tebal=True,
+                 tinggi=12)
     pdf.paragraf(f"{paket.cakupan} · {sl.HIMPUNAN[paket.himpunan]} · {paket.data_per} · dibuat "
                  f"{fmt.tanggal(paket.dibuat)}", 11, tinggi=6)
     pdf.ln(3)

@@ -33,6 +33,20 @@ BATAS_JUDUL = 200
 BATAS_KAKI_PEMDA = 80
 
 
+# Bagian akhir judul sesudah ' · ' (periode "TW III 2026", "tabel") sependek ini tidak dipisah
+# dari kata sebelumnya: spasinya diganti spasi tak-putus, agar tidak tinggal sendirian di baris baru.
+BATAS_EKOR_UTUH = 25
+_NBSP = "\u00a0"
+
+
+def ekor_utuh(teks: str) -> str:
+    """'… Nusa Makmur · TW III 2026' dengan ' · TW III 2026' terikat ke kata sebelumnya."""
+    kepala, pemisah, ekor = str(teks).rpartition(" · ")
+    if not pemisah or len(ekor) > BATAS_EKOR_UTUH:
+        return str(teks)
+    return kepala + _NBSP + "·" + _NBSP + ekor.replace(" ", _NBSP)
+
+
 def t(x) -> str:
     if x is None or (isinstance(x, float) and pd.isna(x)) or x is pd.NA:
         return "-"
@@ -95,7 +109,7 @@ class PDF(FPDF):
     def judul(self, teks: str, ukuran=16, baru=True, sub: str | None = None):
         if baru:
             self.add_page()
-        self.paragraf(fmt.ringkas(teks, BATAS_JUDUL), ukuran, tebal=True)
+        self.paragraf(ekor_utuh(fmt.ringkas(teks, BATAS_JUDUL)), ukuran, tebal=True)
         if len(str(teks)) > BATAS_JUDUL:
             self.paragraf(f"Judul lengkap: {teks}", 8, warna=ABU, tinggi=4)
         self.paragraf(sub or f"{self.paket.nama_pemda} · {self.paket.periode} · {self.paket.cakupan}", 10,
