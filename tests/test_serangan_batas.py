@@ -114,6 +114,8 @@ def test_sel_nyasar_dan_sela_kosong_pesan_menyebut_baris_excel(db, tmp_path, cap
         10: [None, "1.01", "Dinas Uji Dua", "Uji2"],
         BARIS_TERAKHIR_EXCEL: [None, None, "x", None],
     }})
+    (opd,) = baca_xlsx(berkas)
+    assert opd.nomor_baris == [2, 10, BARIS_TERAKHIR_EXCEL]
     pesan = _impor_cli_ditolak(db, berkas, capsys, "--dry-run")
     assert ("nyasar.xlsx, lembar opd, baris 10, kolom kode_opd: kode OPD harus berbentuk "
             "X.XX.X.XX.X.XX.NN.NNNN (nilai: '1.01')") in pesan, pesan
@@ -257,3 +259,10 @@ def test_batas_baris_tidak_sah_ditolak_dengan_pesan(db, tmp_path, monkeypatch, c
     assert (f"opd.csv: pengaturan batas baris tidak sah: KINERJA_BATAS_BARIS harus bilangan bulat "
             f"positif tanpa titik atau koma (mis. 1000000), bukan '{nilai}'; perbaiki atau kosongkan "
             "variabel lingkungan itu di server, lalu muat ulang") in pesan, pesan
+
+
+def test_batas_baris_tidak_sah_sipd_ditolak_dengan_pesan(db, monkeypatch):
+    monkeypatch.setenv("KINERJA_BATAS_BARIS", "sejuta")
+    pesan = _ditolak_api(db, lambda con: impor_sipd(con, RAK, "sipd-rak"))
+    assert ("rak.xlsx, lembar RAK Belanja: pengaturan batas baris tidak sah: KINERJA_BATAS_BARIS harus "
+            "bilangan bulat positif tanpa titik atau koma (mis. 1000000), bukan 'sejuta'") in pesan, pesan
