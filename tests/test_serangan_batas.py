@@ -115,12 +115,30 @@ def test_sel_nyasar_dan_sela_kosong_pesan_menyebut_baris_excel(db, tmp_path, cap
         BARIS_TERAKHIR_EXCEL: [None, None, "x", None],
     }})
     (opd,) = baca_xlsx(berkas)
+    assert len(opd.data) == 3
     assert opd.nomor_baris == [2, 10, BARIS_TERAKHIR_EXCEL]
     pesan = _impor_cli_ditolak(db, berkas, capsys, "--dry-run")
     assert ("nyasar.xlsx, lembar opd, baris 10, kolom kode_opd: kode OPD harus berbentuk "
             "X.XX.X.XX.X.XX.NN.NNNN (nilai: '1.01')") in pesan, pesan
     assert "nyasar.xlsx, lembar opd, baris 1048576, kolom kode_opd: wajib diisi" in pesan, pesan
     assert pesan.count("lembar opd, baris") == 2, pesan
+
+
+def test_gabungan_jauh_di_bawah_data_tidak_menjadi_baris(db, tmp_path, capsys):
+    """kode_opd digabung B2:B20000 padahal data hanya di baris 2-3: baris 4-20000 tidak punya
+    sel sendiri, jadi bukan baris data (dulu: 19.997 baris 'nama_opd wajib diisi')."""
+    berkas = _buku(tmp_path / "gabung.xlsx", {"opd": {
+        1: JUDUL_OPD,
+        2: [None, "1.01.0.00.0.00.91.0000", "Dinas Uji Satu", "Uji1"],
+        3: [None, None, "Dinas Uji Satu (bagian 2)", None],
+    }})
+    wb = openpyxl.load_workbook(berkas)
+    wb["opd"].merge_cells("B2:B20000")
+    wb.save(berkas)
+    (opd,) = baca_xlsx(berkas)
+    assert len(opd.data) == 2
+    assert opd.nomor_baris == [2, 3]
+    assert list(opd.data["kode_opd"]) == ["1.01.0.00.0.00.91.0000", "1.01.0.00.0.00.91.0000"]
 
 
 def test_pecahan_fisik_setelah_sela_kosong_menyebut_baris_excel(tmp_path):
