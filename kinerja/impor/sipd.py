@@ -351,14 +351,9 @@ class Lembar:
 
 def _sel_berisi(ws: Worksheet, baris_maks: int | None) -> Iterable[tuple[int, int, object]]:
     """(baris, kolom, nilai) setiap sel yang bernilai, tanpa membuat sel kosong."""
-    sel = getattr(ws, "_cells", None)  # openpyxl 3.1 (bukan read_only): hanya sel di berkas
-    if sel is None:
-        for baris in ws.iter_rows(max_row=baris_maks):
-            for s in baris:
-                if getattr(s, "value", None) is not None:
-                    yield s.row, s.column, s.value
-        return
-    for (r, c), s in sel.items():
+    # openpyxl 3.1 (buku dibuka bukan read_only, lihat buka_buku): ws._cells = {(baris, kolom):
+    # Cell}, hanya sel yang ada di berkas (seperti _Lembar di templat_xlsx).
+    for (r, c), s in ws._cells.items():
         if s.value is not None and (baris_maks is None or r <= baris_maks):
             yield r, c, s.value
 

@@ -23,8 +23,7 @@ from kinerja.impor.sipd import (
     JENIS_RAK, TOLERANSI, HasilSipd, Lembar, Pencatat, Penyusun, Simpul, angka_longgar,
     baca_pemda, baca_tahun, baris_penomoran, baris_total, bulan_dari_judul, buka_buku,
     gabung_opd, golongkan, hasil_gagal, judul_rak, kode_sel, kolom_lebih, melebihi_batas_baris,
-    pilih_lembar,
-    tabel_opd, tampak_seperti, teks_judul, teks_sel, tingkat_terdalam,
+    pilih_lembar, tabel_opd, tampak_seperti, teks_judul, teks_sel, tingkat_terdalam,
 )
 
 JUDUL_LAPORAN = "Rencana Anggaran Kas"
