@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 
 from kinerja.impor.masalah import ImporGagal, Masalah
-from kinerja.lokasi import batas_unggah_mb
+from kinerja.lokasi import ENV_BATAS_BARIS, batas_baris, batas_unggah_mb
 
 # Satu sumber: server.maxUploadSize di .streamlit/config.toml (lihat kinerja.lokasi).
 BATAS_UKURAN = batas_unggah_mb() * 1024 * 1024  # byte
@@ -94,6 +94,25 @@ def pesan_terlalu_mengembang(z: zipfile.ZipFile, batas: int = BATAS_TERURAI) -> 
     return (f"isi buku kerja terlalu besar setelah diurai ({total / 1024 / 1024:.0f} MB; batas "
             f"{batas / 1024 / 1024:.0f} MB); hapus baris atau sel berisi yang tidak perlu, "
             "atau pecah per tahun atau per OPD")
+
+
+def batas_baris_impor(berkas: str) -> int:
+    """Batas baris data per lembar (kinerja.lokasi.batas_baris). ImporGagal yang menyebut
+    berkasnya bila pengaturan KINERJA_BATAS_BARIS tidak sah, bukan traceback."""
+    try:
+        return batas_baris()
+    except ValueError as e:
+        raise ImporGagal([Masalah(berkas, "", None, None, None,
+                                  f"pengaturan batas baris tidak sah: {e}; perbaiki atau kosongkan "
+                                  "variabel lingkungan itu di server, lalu muat ulang")]) from None
+
+
+def pesan_terlalu_banyak_baris(batas: int) -> str:
+    """Pesan untuk lembar yang berisi lebih dari `batas` baris data."""
+    angka = f"{batas:,}".replace(",", ".")
+    return (f"terlalu banyak baris data (lebih dari {angka} baris; batas {angka} baris per lembar); "
+            "pecah berkas per tahun atau per OPD, atau minta administrator menaikkan batasnya "
+            f"dengan variabel lingkungan {ENV_BATAS_BARIS} di server")
 
 
 def _periksa_zip(path: Path) -> str:

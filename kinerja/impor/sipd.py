@@ -24,7 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from kinerja.angka import AngkaTidakSah, baca_angka
 from kinerja.format import BULAN, rupiah_penuh
-from kinerja.impor.masalah import Masalah
+from kinerja.impor.masalah import ImporGagal, Masalah
 from kinerja.impor.template import TAHUN_MIN, karakter_kendali, tahun_maks, terlalu_panjang
 from kinerja.kode import kode_opd_sah
 
@@ -289,31 +289,40 @@ def kode_induk(kode: str, tingkat: str) -> tuple[str, str] | None:
 # ---------------------------------------------------------------- lembar dan judul
 
 class Lembar:
-    """Isi satu lembar sebagai tuple per baris (nomor baris Excel mulai 1), sadar sel gabungan.
+    """Isi satu lembar per baris (nomor baris Excel mulai 1), sadar sel gabungan.
 
-    baris_maks: baca bagian atas saja (untuk mengenali jenis lembar tanpa membaca semuanya).
+    Hanya sel yang berisi yang disimpan: ws.iter_rows() membuat sel untuk seluruh persegi
+    panjang sampai sel terjauh, sehingga satu sel nyasar di baris 1.048.576 berarti jutaan
+    sel (menit dan gigabita). baris_maks: baca bagian atas saja (untuk mengenali jenis lembar).
     """
 
     def __init__(self, ws: Worksheet, baris_maks: int | None = None):
         self.ws = ws
         self.judul = ws.title
-        self.baris = [tuple(r) for r in ws.iter_rows(max_row=baris_maks, values_only=True)]
+        self._isi: dict[int, dict[int, object]] = {}
+        for r, c, v in _sel_berisi(ws, baris_maks):
+            self._isi.setdefault(r, {})[c] = v
+        self._isi = {r: dict(sorted(isi.items())) for r, isi in sorted(self._isi.items())}
         self._gabung: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+        kolom_maks = max((max(isi) for isi in self._isi.values()), default=0)
         for rg in ws.merged_cells.ranges:
             if rg.min_row > BARIS_CARI_JUDUL + 10:  # gabungan di badan data tak perlu dipetakan
                 continue
-            for r in range(rg.min_row, rg.max_row + 1):
-                for c in range(rg.min_col, rg.max_col + 1):
+            # hanya bagian yang dapat berisi: gabungan A1:XFD1048576 tidak dipetakan sel demi sel
+            for r in range(rg.min_row, min(rg.max_row, BARIS_CARI_JUDUL + 10) + 1):
+                for c in range(rg.min_col, min(rg.max_col, kolom_maks) + 1):
                     self._gabung[(r, c)] = (rg.min_row, rg.min_col, rg.max_row, rg.max_col)
 
     @property
     def baris_maks(self) -> int:
-        return len(self.baris)
+        return next(reversed(self._isi), 0)
+
+    def baris_berisi(self, dari: int = 1) -> list[int]:
+        """Nomor baris yang memuat sel berisi, urut, mulai baris `dari`."""
+        return [r for r in self._isi if r >= dari]
 
     def sel(self, r: int, c: int) -> object:
-        if 1 <= r <= len(self.baris) and 1 <= c <= len(self.baris[r - 1]):
-            return self.baris[r - 1][c - 1]
-        return None
+        return self._isi.get(r, {}).get(c)
 
     def sel_gabung(self, r: int, c: int) -> object:
         """Nilai sel; untuk sel di dalam gabungan, nilai sel kiri-atasnya."""
@@ -326,10 +335,8 @@ class Lembar:
 
     def isi_baris(self, r: int) -> dict[int, object]:
         """Sel berisi pada baris r: {kolom: nilai}."""
-        if not 1 <= r <= len(self.baris):
-            return {}
-        return {i + 1: v for i, v in enumerate(self.baris[r - 1])
-                if v is not None and not (isinstance(v, str) and not v.strip())}
+        return {c: v for c, v in self._isi.get(r, {}).items()
+                if not (isinstance(v, str) and not v.strip())}
 
     def cari(self, cocok: Callable[[str], bool], dari: int = 1,
              sampai: int = BARIS_CARI_JUDUL) -> list[tuple[int, int]]:
@@ -340,6 +347,35 @@ class Lembar:
                 if isinstance(v, str) and cocok(norma(v)):
                     hasil.append((r, c))
         return hasil
+
+
+def _sel_berisi(ws: Worksheet, baris_maks: int | None) -> Iterable[tuple[int, int, object]]:
+    """(baris, kolom, nilai) setiap sel yang bernilai, tanpa membuat sel kosong."""
+    # openpyxl 3.1 (buku dibuka bukan read_only, lihat buka_buku): ws._cells = {(baris, kolom):
+    # Cell}, hanya sel yang ada di berkas (seperti _Lembar di templat_xlsx).
+    for (r, c), s in ws._cells.items():
+        if s.value is not None and (baris_maks is None or r <= baris_maks):
+            yield r, c, s.value
+
+
+def melebihi_batas_baris(lembar: Lembar, mulai: int, catat: Pencatat) -> bool:
+    """True (dengan masalah yang menyebut batasnya) bila lembar berisi lebih banyak baris data
+    di bawah judul kolom (mulai baris `mulai`) daripada kinerja.lokasi.batas_baris."""
+    from kinerja.impor.berkas import batas_baris_impor, pesan_terlalu_banyak_baris
+
+    try:
+        batas = batas_baris_impor(catat.berkas)
+    except ImporGagal as e:
+        for m in e.masalah:
+            catat.salah(m.pesan)
+        return True
+    jumlah = 0
+    for r in lembar.baris_berisi(mulai):
+        jumlah += bool(lembar.isi_baris(r))
+        if jumlah > batas:
+            catat.salah(pesan_terlalu_banyak_baris(batas))
+            return True
+    return False
 
 
 def baris_penomoran(lembar: Lembar, r: int) -> bool:
@@ -354,7 +390,7 @@ def baris_penomoran(lembar: Lembar, r: int) -> bool:
 def kolom_lebih(lembar: Lembar, dipakai: set[int], mulai: int, catat: Pencatat) -> None:
     """Kolom berisi di luar tata letak SIPD (mis. rasio buatan staf): diabaikan dengan catatan."""
     lebih: dict[int, list[int]] = {}
-    for r in range(mulai, lembar.baris_maks + 1):
+    for r in lembar.baris_berisi(mulai):
         for c in lembar.isi_baris(r):
             if c not in dipakai:
                 lebih.setdefault(c, []).append(r)

@@ -22,8 +22,8 @@ from kinerja.format import rupiah_penuh
 from kinerja.impor.sipd import (
     JENIS_LRA, TOLERANSI, HasilSipd, Lembar, Pencatat, Penyusun, Simpul, angka_longgar, baca_pemda,
     baca_tahun, baris_penomoran, baris_total, buka_buku, gabung_opd, golongkan, hasil_gagal,
-    judul_lra, kode_sel, kolom_lebih, norma, pilih_lembar, tabel_opd, tampak_seperti, teks_judul,
-    teks_sel, tingkat_terdalam,
+    judul_lra, kode_sel, kolom_lebih, melebihi_batas_baris, norma, pilih_lembar, tabel_opd,
+    tampak_seperti, teks_judul, teks_sel, tingkat_terdalam,
 )
 
 JUDUL_LAPORAN = "Rekapitulasi Belanja menurut Urusan, Organisasi, Program, Kegiatan, Sub Kegiatan"
@@ -63,7 +63,7 @@ def baca_lra(path: Path) -> HasilSipd:
     lembar = Lembar(ws)
     catat.lembar = lembar.judul
     tata = _tata_letak(lembar, catat)
-    if tata is None:
+    if tata is None or melebihi_batas_baris(lembar, tata.mulai, catat):
         return hasil_gagal(JENIS_LRA, KOLOM_RINCI, catat)
     judul = teks_judul(lembar, tata.baris_judul)
     tahun = baca_tahun(judul, tata.baris_judul, catat)
@@ -168,7 +168,7 @@ def _baris_mulai(lembar: Lembar, r_jenis: int) -> int:
 
 def _baca_baris(lembar: Lembar, tata: TataLra, catat: Pencatat) -> list[Simpul]:
     penyusun = Penyusun(catat)
-    for r in range(tata.mulai, lembar.baris_maks + 1):
+    for r in lembar.baris_berisi(tata.mulai):
         if not lembar.isi_baris(r):
             continue
         uraian = teks_sel(lembar.sel(r, tata.kolom_uraian))

@@ -22,8 +22,8 @@ from kinerja.format import BULAN, rupiah_penuh
 from kinerja.impor.sipd import (
     JENIS_RAK, TOLERANSI, HasilSipd, Lembar, Pencatat, Penyusun, Simpul, angka_longgar,
     baca_pemda, baca_tahun, baris_penomoran, baris_total, bulan_dari_judul, buka_buku,
-    gabung_opd, golongkan, hasil_gagal, judul_rak, kode_sel, kolom_lebih, pilih_lembar,
-    tabel_opd, tampak_seperti, teks_judul, teks_sel, tingkat_terdalam,
+    gabung_opd, golongkan, hasil_gagal, judul_rak, kode_sel, kolom_lebih, melebihi_batas_baris,
+    pilih_lembar, tabel_opd, tampak_seperti, teks_judul, teks_sel, tingkat_terdalam,
 )
 
 JUDUL_LAPORAN = "Rencana Anggaran Kas"
@@ -58,7 +58,7 @@ def baca_rak(path: Path) -> HasilSipd:
     lembar = Lembar(ws)
     catat.lembar = lembar.judul
     tata = _tata_letak(lembar, judul_rak(lembar), catat)
-    if tata is None:
+    if tata is None or melebihi_batas_baris(lembar, tata.mulai, catat):
         return hasil_gagal(JENIS_RAK, KOLOM_RINCI, catat)
     judul = teks_judul(lembar, tata.baris_judul)
     tahun = baca_tahun(judul, tata.baris_judul, catat)
@@ -158,7 +158,7 @@ def _kolom_berjudul(lembar: Lembar, tata: TataRak) -> set[int]:
 
 def _baca_baris(lembar: Lembar, tata: TataRak, catat: Pencatat) -> list[Simpul]:
     penyusun = Penyusun(catat)
-    for r in range(tata.mulai, lembar.baris_maks + 1):
+    for r in lembar.baris_berisi(tata.mulai):
         if not lembar.isi_baris(r):
             continue
         mentah = teks_sel(lembar.sel(r, tata.kolom_kode))

@@ -40,7 +40,7 @@ from openpyxl.cell.cell import MergedCell
 from openpyxl.utils import get_column_letter
 
 from kinerja.angka import AngkaTidakSah, baca_angka
-from kinerja.impor.berkas import normalkan_lembar
+from kinerja.impor.berkas import batas_baris_impor, normalkan_lembar, pesan_terlalu_banyak_baris
 from kinerja.impor.masalah import ImporGagal, Masalah
 from kinerja.impor.template import LEMBAR, TAHUN_MIN, Kolom, Sumber, _baris_total
 
@@ -373,6 +373,7 @@ def baca_xlsx(path: Path) -> list[Sumber]:
         raise ImporGagal([Masalah(path.name, "", None, None, None,
                                   f"buku kerja tidak dapat dibaca ({type(e).__name__}: {e}); "
                                   "simpan ulang dari Excel sebagai .xlsx")]) from None
+    batas = batas_baris_impor(path.name)
     masalah: list[Masalah] = []
     hasil: list[Sumber] = []
     for ws in wb.worksheets:
@@ -385,7 +386,7 @@ def baca_xlsx(path: Path) -> list[Sumber]:
             hasil.append(s)
             continue
         ws_rumus = wb_rumus[ws.title] if wb_rumus is not None else None
-        hasil.append(_baca_lembar(path.name, kunci, ws, ws_rumus, masalah))
+        hasil.append(_baca_lembar(path.name, kunci, ws, ws_rumus, masalah, batas))
     masalah.extend(periksa_pecahan_fisik(hasil))
     if masalah:
         raise ImporGagal(masalah)
@@ -403,15 +404,18 @@ def _ada_rumus(path: Path) -> bool:
 class _Lembar:
     """Sel yang benar-benar ada di berkas (nomor baris/kolom mulai 1), dengan sel gabungan
     diisi dari sel kiri atasnya. ws.iter_rows() membuat sel untuk seluruh persegi panjang;
-    satu sel nyasar di baris 1.000.000 akan menghabiskan memori, jadi dibaca jarang."""
+    satu sel nyasar di baris 1.000.000 akan menghabiskan memori, jadi dibaca jarang.
+    Gabungan diisi ke bawah paling jauh sampai baris terakhir yang punya sel sendiri: gabungan
+    A2:A1048576 tidak membuat sejuta baris data."""
 
     def __init__(self, ws):
         # openpyxl 3.1: ws._cells = {(baris, kolom): Cell}, hanya sel yang ada di berkas.
         self.sel = {rc: s for rc, s in ws._cells.items() if not isinstance(s, MergedCell)}
+        akhir = max((r for r, _ in self.sel), default=0)
         for rentang in ws.merged_cells.ranges:
             kiri_atas = self.sel.get((rentang.min_row, rentang.min_col))
             if kiri_atas is not None:
-                for r in range(rentang.min_row + 1, rentang.max_row + 1):
+                for r in range(rentang.min_row + 1, min(rentang.max_row, akhir) + 1):
                     self.sel[(r, rentang.min_col)] = kiri_atas
         self.per_baris: dict[int, list[int]] = {}
         for r, c in sorted(self.sel):
@@ -427,7 +431,11 @@ class _Lembar:
         return [t for c in self.per_baris.get(r, []) if (t := self.teks(r, c, None).strip())]
 
 
-def _baca_lembar(berkas: str, kunci: str, ws, ws_rumus, masalah: list[Masalah]) -> Sumber:
+def _baca_lembar(berkas: str, kunci: str, ws, ws_rumus, masalah: list[Masalah],
+                 batas: int) -> Sumber:
+    """Satu lembar templat. Hanya baris yang berisi data yang dibaca (bukan seluruh dimensi
+    lembar), masing-masing dengan nomor baris Excel-nya (`Sumber.nomor_baris`); berhenti
+    dengan masalah begitu baris data melebihi `batas`."""
     kolom_def = {k.nama: k for k in LEMBAR[kunci]}
     lembar = _Lembar(ws)
     rumus = _sel_rumus(ws_rumus) if ws_rumus is not None else {}
@@ -443,19 +451,21 @@ def _baca_lembar(berkas: str, kunci: str, ws, ws_rumus, masalah: list[Masalah]) 
                                    f"{get_column_letter(c)}); hapus salah satunya"))
             continue
         kolom[nama] = c
-    kosong = [""] * len(kolom)
     baris: list[list[str]] = []
+    nomor: list[int] = []
     rumus_kosong: list[Masalah] = []
     dilaporkan: set[int] = set()
-    for r in range(baris_judul + 1, lembar.maks_baris + 1):
-        if r not in lembar.per_baris:
-            baris.append(kosong)
-            continue
+    for r in (r for r in lembar.per_baris if r > baris_judul):  # urut baris (lihat _Lembar)
         semua = lembar.teks_baris(r)
         if _baris_total(dict(enumerate(semua))) or (r == baris_judul + 1 and _baris_nomor_kolom(semua)):
-            baris.append(kosong)  # baris jumlah / penomoran kolom: bukan data
-            continue
-        baris.append([lembar.teks(r, c, kolom_def[n]) for n, c in kolom.items()])
+            continue  # baris jumlah / penomoran kolom: bukan data
+        isi = [lembar.teks(r, c, kolom_def[n]) for n, c in kolom.items()]
+        if any(v.strip() for v in isi):
+            baris.append(isi)
+            nomor.append(r)
+            if len(baris) > batas:
+                masalah.append(Masalah(berkas, kunci, None, None, None, pesan_terlalu_banyak_baris(batas)))
+                return Sumber(berkas, kunci, pd.DataFrame(columns=list(kolom)), ",", baris_judul + 1, [])
         for n, c in kolom.items():
             s = lembar.sel.get((r, c))
             if s is None or s.value is not None or s.data_type == "str":
@@ -468,16 +478,13 @@ def _baca_lembar(berkas: str, kunci: str, ws, ws_rumus, masalah: list[Masalah]) 
                     f"sel {s.coordinate} berisi rumus tanpa nilai tersimpan (berkas dibuat "
                     "program dan belum pernah dihitung); buka di Excel atau LibreOffice, "
                     "simpan, lalu muat ulang"))
-    while baris and not any(v.strip() for v in baris[-1]):
-        baris.pop()
     if len(rumus_kosong) > 20:
         sisa = len(rumus_kosong) - 20
         rumus_kosong = rumus_kosong[:20] + [Masalah(
             berkas, kunci, None, None, None, f"... dan {sisa} sel rumus lain tanpa nilai tersimpan")]
     masalah.extend(rumus_kosong)
-    sumber = Sumber(berkas, kunci, pd.DataFrame(baris, columns=list(kolom), dtype=object), ",")
-    sumber.baris_awal = baris_judul + 1  # nomor baris Excel untuk baris data pertama
-    return sumber
+    return Sumber(berkas, kunci, pd.DataFrame(baris, columns=list(kolom), dtype=object), ",",
+                  baris_awal=baris_judul + 1, nomor_baris=nomor)
 
 
 def _sel_rumus(ws) -> dict[tuple[int, int], str]:
@@ -600,7 +607,7 @@ def periksa_pecahan_fisik(sumber: list[Sumber]) -> list[Masalah]:
             posisi, teks, x = next(n for n in nilai if n[2] > 0)
             persen = teks_angka(x * 100, koma=s.desimal == ",")
             hasil.append(Masalah(
-                s.berkas, s.lembar, getattr(s, "baris_awal", 2) + posisi, "realisasi_fisik", teks,
+                s.berkas, s.lembar, s.nomor(posisi), "realisasi_fisik", teks,
                 f"semua nilai realisasi_fisik di lembar ini <= 1: tampaknya pecahan ({teks}), "
                 f"harap isi persen ({persen}); bila memang di bawah 1%, tulis dengan tanda % "
                 f"({teks}%)"))

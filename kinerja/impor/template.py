@@ -160,6 +160,13 @@ class Sumber:
     data: pd.DataFrame          # semua kolom bertipe teks
     desimal: str = "."          # pemisah desimal untuk sel teks
     baris_awal: int = 2         # nomor baris lembar kerja untuk baris data pertama
+    # Nomor baris lembar kerja setiap baris `data` bila baris kosong di sela data tidak ikut
+    # dibaca (XLSX dibaca per sel yang berisi); None: baris berurutan mulai baris_awal (CSV).
+    nomor_baris: list[int] | None = None
+
+    def nomor(self, posisi: int) -> int:
+        """Nomor baris seperti terlihat di Excel untuk baris data ke-posisi (mulai 0)."""
+        return self.nomor_baris[posisi] if self.nomor_baris is not None else self.baris_awal + posisi
 
 
 @dataclass
@@ -174,12 +181,15 @@ class HasilValidasi:
 
 
 def baca_csv(path: Path) -> Sumber:
-    """Satu berkas CSV templat. Pemisah ';' berarti format Excel Indonesia (desimal koma)."""
+    """Satu berkas CSV templat. Pemisah ';' berarti format Excel Indonesia (desimal koma).
+    Paling banyak batas baris (kinerja.lokasi.batas_baris) yang diurai; lebih dari itu ditolak."""
+    from kinerja.impor.berkas import batas_baris_impor, pesan_terlalu_banyak_baris
     from kinerja.impor.masalah import ImporGagal
 
     def gagal(pesan: str, baris: int | None = None, kolom: str | None = None) -> ImporGagal:
         return ImporGagal([Masalah(path.name, "", baris, kolom, None, pesan)])
 
+    batas = batas_baris_impor(path.name)
     isi = path.read_bytes()
     try:
         teks = isi.decode("utf-8-sig")
@@ -191,13 +201,15 @@ def baca_csv(path: Path) -> Sumber:
         dialek = csv.Sniffer().sniff(teks.splitlines()[0] if teks else ",", delimiters=",;\t")
         desimal = "," if dialek.delimiter == ";" else "."
         df = pd.read_csv(io.StringIO(teks), sep=dialek.delimiter, dtype=str,
-                         keep_default_na=False, skipinitialspace=True)
+                         keep_default_na=False, skipinitialspace=True, nrows=batas + 1)
     except csv.Error:
         raise gagal("baris judul kolom tidak dapat dibaca (pemisah kolom tidak dikenali); "
                     "gunakan koma atau titik koma") from None
     except (pd.errors.ParserError, ValueError) as e:
         raise gagal(f"CSV tidak dapat dibaca ({_ringkas_galat_csv(e)}); periksa tanda kutip (\") "
                     "yang dibuka tetapi tidak ditutup, lalu simpan ulang") from None
+    if len(df) > batas:
+        raise gagal(pesan_terlalu_banyak_baris(batas))
     normal = [_normal_judul(c) for c in df.columns]
     ganda = sorted({n for n in normal if normal.count(n) > 1})
     if ganda:
@@ -304,7 +316,7 @@ def _periksa_lembar(s: Sumber, kolom: list[Kolom], ref: Referensi,
         return None
     baris_keluar = []
     for posisi, (_, mentah) in enumerate(df.iterrows()):
-        nomor = posisi + s.baris_awal  # nomor baris seperti terlihat di Excel
+        nomor = s.nomor(posisi)  # nomor baris seperti terlihat di Excel
         tambah = lambda kol, nilai, pesan: masalah.append(  # noqa: E731
             Masalah(s.berkas, s.lembar, nomor, kol, nilai, pesan))
         nilai_teks = {c: str(mentah.get(c, "") or "").strip() for c in df.columns}
