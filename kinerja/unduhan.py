@@ -52,6 +52,8 @@ class Kolom:
     lebar  : lebar kolom XLSX (karakter); None = dihitung dari isi
     bungkus: teks panjang dibungkus (kendala, tindak lanjut)
     peta   : ganti nilai kode dengan teks (mis. polaritas 'naik' -> 'makin tinggi makin baik')
+    cetak  : ikut dicetak (XLSX); kolom teknis (kode, tahun) ditaruh di akhir dengan cetak=False
+             agar halaman cetak A4 memuat kolom yang dibaca orang
     """
 
     judul: str
@@ -59,6 +61,7 @@ class Kolom:
     lebar: float | None = None
     bungkus: bool = False
     peta: Mapping | None = None
+    cetak: bool = True
 
     def __post_init__(self):
         if self.jenis not in JENIS:
@@ -202,7 +205,13 @@ def _lembar_data(ws, lembar: Lembar) -> None:
     ws.freeze_panes = "A2"
     if daftar:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(daftar))}{max(len(lembar.data) + 1, 1)}"
-    _atur_cetak(ws)
+    cetak = [k.cetak for _, k in daftar]
+    if cetak != sorted(cetak, reverse=True):
+        raise ValueError(f"Lembar {lembar.nama}: kolom dengan cetak=False harus di akhir")
+    dicetak = sum(cetak)
+    if dicetak < len(daftar):
+        ws.print_area = f"A1:{get_column_letter(dicetak)}{max(len(lembar.data) + 1, 1)}"
+    _atur_cetak(ws, lebar[:dicetak])
 
 
 TINGGI_BARIS = 15.0   # poin per baris teks pada huruf 11 pt
@@ -230,14 +239,35 @@ def _tinggi_baris(ws, bungkus: list[bool], lebar: list[float]) -> None:
             ws.row_dimensions[baris[0].row].height = TINGGI_BARIS * n
 
 
-def _atur_cetak(ws) -> None:
-    """Siap cetak: A4 melintang, selebar satu halaman, judul kolom diulang tiap halaman,
-    nomor halaman di kaki."""
+# Cetak A4 melintang: huruf 11 pt diperkecil paling jauh ke 75% (sekitar 8 pt, batas huruf
+# cetak yang masih terbaca). Lembar yang lebih lebar dicetak pada skala itu dan kolomnya
+# berlanjut ke halaman berikutnya dengan kolom pertama (OPD) diulang; yang muat diperkecil
+# selebar halaman.
+SKALA_CETAK_MIN = 75          # persen
+LEBAR_CETAK_PX = 950          # lebar cetak A4 melintang (297 mm - margin 2 x 0,7 in) pada 96 dpi
+# Satu satuan lebar kolom dalam px saat dicetak: Excel 7 (lebar digit Calibri 11), LibreOffice
+# diukur sekitar 9,2. Dipakai yang lebih lebar, agar skala cetak di keduanya tidak di bawah batas.
+PX_PER_LEBAR = 9.2
+
+
+def skala_muat(lebar: Sequence[float]) -> float:
+    """Skala (persen) agar semua kolom muat selebar satu halaman A4 melintang."""
+    return min(100.0, 100.0 * LEBAR_CETAK_PX / max(PX_PER_LEBAR * sum(lebar), 1.0))
+
+
+def _atur_cetak(ws, lebar: Sequence[float]) -> None:
+    """Siap cetak: A4 melintang, judul kolom diulang tiap halaman, nomor halaman di kaki;
+    selebar satu halaman bila skalanya tidak di bawah SKALA_CETAK_MIN."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    if skala_muat(lebar) >= SKALA_CETAK_MIN:
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    else:
+        ws.page_setup.scale = SKALA_CETAK_MIN
+        ws.page_setup.pageOrder = "overThenDown"
+        ws.print_title_cols = "A:A"
     ws.print_title_rows = "1:1"
     ws.oddFooter.center.text = "&A · halaman &P dari &N"
 
@@ -304,20 +334,31 @@ _KOLOM_INDIKATOR = {
     "target_atas": Kolom("Target atas (rentang)", "angka"),
     "realisasi": Kolom("Realisasi", "angka"),
 }
+# Kolom yang dicetak dulu (OPD di kolom A, diulang bila lembar berlanjut ke kanan), kolom teknis
+# di akhir tanpa dicetak.
 KOLOM_DI_BAWAH_TARGET = {
-    "tahun": Kolom("Tahun", "bulat", lebar=8),
-    "triwulan": Kolom("Triwulan", "bulat", lebar=9),
-    **_KOLOM_OPD,
-    "capaian_opd": Kolom("Capaian OPD (%)", "persen"),
+    "singkatan": Kolom("OPD", lebar=13, bungkus=True),
+    "capaian_opd": Kolom("Capaian OPD (%)", "persen", lebar=9),
     "kategori_opd": Kolom("Kategori OPD", lebar=15),
-    "peringkat": Kolom("Peringkat OPD", "bulat"),
-    **_KOLOM_INDIKATOR,
-    "capaian": Kolom("Capaian (%)", "persen"),
-    "capaian_dibatasi": Kolom("Capaian dibatasi (%)", "persen"),
+    "peringkat": Kolom("Peringkat OPD", "bulat", lebar=9),
+    "indikator": Kolom("Indikator", lebar=34, bungkus=True),
+    "satuan": Kolom("Satuan", lebar=10, bungkus=True),
+    "target": Kolom("Target", "angka", lebar=9),
+    "realisasi": Kolom("Realisasi", "angka", lebar=10),
+    "capaian": Kolom("Capaian (%)", "persen", lebar=9),
     "kategori": Kolom("Kategori", lebar=15),
-    "status": Kolom("Keterangan capaian", lebar=22),
-    "kendala": Kolom("Kendala", lebar=50, bungkus=True),
-    "tindak_lanjut": Kolom("Tindak lanjut", lebar=50, bungkus=True),
+    "kendala": Kolom("Kendala", lebar=40, bungkus=True),
+    "tindak_lanjut": Kolom("Tindak lanjut", lebar=40, bungkus=True),
+    "target_atas": Kolom("Target atas (rentang)", "angka", lebar=12, cetak=False),
+    "nama_opd": Kolom("Nama OPD", lebar=36, cetak=False),
+    "kode_opd": Kolom("Kode OPD", lebar=24, cetak=False),
+    "indikator_id": Kolom("Kode indikator", lebar=14, cetak=False),
+    "tingkat": Kolom("Tingkat", lebar=10, cetak=False),
+    "polaritas": Kolom("Polaritas", lebar=24, peta=POLARITAS, cetak=False),
+    "capaian_dibatasi": Kolom("Capaian dibatasi (%)", "persen", cetak=False),
+    "status": Kolom("Keterangan capaian", lebar=22, cetak=False),
+    "tahun": Kolom("Tahun", "bulat", lebar=8, cetak=False),
+    "triwulan": Kolom("Triwulan", "bulat", lebar=9, cetak=False),
 }
 KOLOM_INDIKATOR_NA = {**_KOLOM_OPD, **_KOLOM_INDIKATOR,
                       "status": Kolom("Alasan capaian n/a", lebar=22)}

@@ -249,3 +249,19 @@ def test_pdf_judul_tidak_memisahkan_periode(con_kecil, tmp_path):
     assert "Makmur · TW IV 2025" in baris, baris[:4]
     for b in baris:
         assert not b.startswith(("· TW", "TW IV 2025")), baris[:4]
+
+
+def test_xlsx_ringkasan_menyimpan_angka_sebagai_angka(con_kecil, tmp_path):
+    """Lembar Ringkasan: capaian, jumlah OPD dan Rupiah adalah sel angka berformat, bukan teks
+    '93,8% (Sangat Tinggi)'; kategorinya di kolom Keterangan."""
+    tulis(susun_paket(con_kecil, "T01", 2025, 4), "xlsx", tmp_path / "k.xlsx")
+    ws = load_workbook(tmp_path / "k.xlsx")["Ringkasan"]
+    sel = {ws.cell(r, 1).value: (ws.cell(r, 2), ws.cell(r, 3).value) for r in range(2, ws.max_row + 1)}
+    capaian, kategori = sel["Capaian kinerja rata-rata (%)"]
+    assert isinstance(capaian.value, float) and capaian.number_format == '0.0"%"'
+    assert kategori in {"Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah"}
+    dinilai, dari = sel["OPD dinilai"]
+    assert isinstance(dinilai.value, int) and dari.startswith("dari ") and dari.endswith(" OPD")
+    pagu = [c for b, (c, _) in sel.items() if b.startswith("Pagu s.d.")]
+    assert pagu and isinstance(pagu[0].value, (int, float)) and pagu[0].number_format == "#,##0"
+    assert sel["Periode"][0].value == "TW IV 2025"

@@ -217,7 +217,8 @@ def test_demo_unduhan_memuat_semua_baris(db_demo):
     assert list(dict.fromkeys(df["kode_opd"])) == [k for k, _, _ in harapan["daftar"]]
     isi = unduhan.ke_csv(df, unduhan.KOLOM_DI_BAWAH_TARGET)
     baris = list(csv.reader(io.StringIO(isi.decode("utf-8-sig")), delimiter=";"))
-    assert baris[0][:4] == ["Tahun", "Triwulan", "Kode OPD", "Nama OPD"]
+    assert baris[0][:4] == ["OPD", "Capaian OPD (%)", "Kategori OPD", "Peringkat OPD"]
+    assert baris[0][-2:] == ["Tahun", "Triwulan"] and "Kode OPD" in baris[0] and "Nama OPD" in baris[0]
     assert len(baris) == 1 + harapan["indikator_di_bawah"]
     wb = load_workbook(io.BytesIO(unduhan.ke_xlsx([
         unduhan.Lembar("Di bawah target", df, unduhan.KOLOM_DI_BAWAH_TARGET),

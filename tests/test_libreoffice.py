@@ -98,3 +98,35 @@ def test_xlsx_rumus_tetap_teks_di_libreoffice(soffice, con_kecil, tmp_path):
     assert "+1+1" in teks
     # Capaian Dinkes 92,5% (dihitung tangan) tampil lewat format angka sel.
     assert re.search(r"92[.,]5", teks)
+
+
+HURUF_CETAK_MIN = 8.0  # pt: huruf terkecil yang masih terbaca di kertas A4
+
+
+def _ukuran_huruf(halaman) -> list[float]:
+    ukuran = []
+
+    def catat(teks, cm, tm, font, besar):
+        if teks.strip():
+            skala = abs(tm[0] * cm[0]) or abs(tm[3] * cm[3])
+            ukuran.append(besar * skala)
+
+    halaman.extract_text(visitor_text=catat)
+    return ukuran
+
+
+def test_xlsx_dicetak_a4_melintang_dengan_huruf_terbaca(soffice, paket_demo, tmp_path):
+    """Setiap lembar paket dicetak LibreOffice ke A4 melintang; huruf di setiap halaman tidak di
+    bawah 8 pt (dulu Peringkat 5,2 pt dan Di bawah target 2,4 pt karena dimuatkan selebar halaman)."""
+    berkas = tmp_path / "paket.xlsx"
+    tulis(paket_demo, "xlsx", berkas)
+    _ke_pdf(soffice, berkas, tmp_path)
+    pdf = PdfReader(str(tmp_path / "pdf" / "paket.pdf"))
+    terkecil = {}
+    for h in pdf.pages:
+        lebar, tinggi = float(h.mediabox.width), float(h.mediabox.height)
+        assert lebar > tinggi and abs(lebar - 841.9) < 2 and abs(tinggi - 595.3) < 2, (lebar, tinggi)
+        lembar = (h.extract_text() or "").split(" · halaman")[0].splitlines()[-1]
+        terkecil[lembar] = min([terkecil.get(lembar, 99.0)] + _ukuran_huruf(h))
+    assert {"Ringkasan", "Peringkat", "Di bawah target", "Indikator", "Kendala"} <= set(terkecil), terkecil
+    assert all(v >= HURUF_CETAK_MIN for v in terkecil.values()), terkecil
