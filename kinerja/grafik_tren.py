@@ -265,6 +265,7 @@ def kurva_s(kini: pd.DataFrame, lalu: pd.DataFrame | None, tahun: int, bulan_tw:
     besar = max([abs(v) for v in dy] + [2.0])
     fig.update_yaxes(range=[min(dy + [0]) - besar * 0.45, max(dy + [0]) + besar * 0.45], tickfont=dict(size=13),
                      zeroline=True, zerolinecolor=TEKS, zerolinewidth=1.5, gridcolor="#E5E7EB",
+                     nticks=3,  # panel pendek: lebih banyak label sumbu saling menimpa
                      title=dict(text="deviasi<br>(poin)", font=dict(size=13)), row=2, col=1)
     if bulan_tw is not None:
         fig.add_vline(x=bulan_tw, line=dict(color=ABU, width=2, dash="dot"))

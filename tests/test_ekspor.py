@@ -4,6 +4,7 @@ dan angkanya dibandingkan dengan view stabil v_capaian_opd / v_anggaran_opd."""
 from __future__ import annotations
 
 import html
+import io
 import re
 
 import duckdb
@@ -265,3 +266,50 @@ def test_xlsx_ringkasan_menyimpan_angka_sebagai_angka(con_kecil, tmp_path):
     pagu = [c for b, (c, _) in sel.items() if b.startswith("Pagu s.d.")]
     assert pagu and isinstance(pagu[0].value, (int, float)) and pagu[0].number_format == "#,##0"
     assert sel["Periode"][0].value == "TW IV 2025"
+
+
+def _ukuran_huruf_fig(fig) -> list[float]:
+    """Semua ukuran huruf (px) dalam figure, termasuk font-size di teks HTML judul."""
+    ukuran = []
+
+    def cari(o, kunci=""):
+        if isinstance(o, dict):
+            for k, v in o.items():
+                if k == "size" and kunci.endswith("font") and isinstance(v, (int, float)):
+                    ukuran.append(float(v))
+                cari(v, k)
+        elif isinstance(o, list):
+            for x in o:
+                cari(x, kunci)
+        elif isinstance(o, str):
+            ukuran.extend(float(m) for m in re.findall(r"font-size:\s*([\d.]+)px", o))
+
+    cari(fig.to_plotly_json())
+    return ukuran
+
+
+def test_pdf_kurva_s_huruf_grafik_terbaca_saat_dicetak(paket_demo, tmp_path, monkeypatch):
+    """Kurva S di PDF adalah gambar: huruf terkecilnya, setelah gambar ditaruh di halaman, tidak
+    di bawah 7,5 pt (dulu sekitar 5 pt: kanvas 1200 px dikecilkan ke kolom 150 mm)."""
+    from PIL import Image
+
+    from kinerja.ekspor import pdf_dasar
+    from kinerja.ekspor import pdf_grafik as pg
+
+    ditaruh = []
+    asli = pdf_dasar.PDF.gambar_png
+
+    def catat(self, png, x, y, w=None, h_maks=None):
+        hasil = asli(self, png, x, y, w, h_maks)
+        ditaruh.append((Image.open(io.BytesIO(png)).size[0], hasil[0]))
+        return hasil
+
+    monkeypatch.setattr(pdf_dasar.PDF, "gambar_png", catat)
+    tulis(paket_demo, "pdf", tmp_path / "p.pdf")
+    lebar_kurva = pg.KURVA_PX[0] * pg.KURVA_SKALA
+    kurva = [w_mm for px, w_mm in ditaruh if px == lebar_kurva]
+    assert kurva, ditaruh
+    fig = pg.fig_kurva(paket_demo, paket_demo.anggaran_pemda_kini(), paket_demo.anggaran_pemda_lalu(), "K", "k")
+    terkecil_px = min(_ukuran_huruf_fig(fig))
+    mm_per_px = min(kurva) / pg.KURVA_PX[0]
+    assert terkecil_px * mm_per_px / 0.3528 >= 7.5, (terkecil_px, min(kurva))

@@ -55,7 +55,7 @@ def _siap() -> bool:
 
 
 def ke_png_banyak(daftar: list[tuple], skala: float = 1.0) -> list[bytes | None]:
-    """PNG untuk setiap (figure, lebar, tinggi) dalam satu sesi peramban. Bila gagal,
+    """PNG untuk setiap (figure, lebar, tinggi[, skala]) dalam satu sesi peramban. Bila gagal,
     semua None dan alasannya di alasan_terakhir()."""
     global _alasan
     if not daftar:
@@ -69,10 +69,10 @@ def ke_png_banyak(daftar: list[tuple], skala: float = 1.0) -> list[bytes | None]
             berkas = [Path(folder) / f"{i}.png" for i in range(len(daftar))]
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                pio.write_images([f for f, _, _ in daftar], berkas, format="png",
-                                 width=[int(w) for _, w, _ in daftar],
-                                 height=[int(h or f.layout.height or 600) for f, _, h in daftar],
-                                 scale=skala)
+                pio.write_images([d[0] for d in daftar], berkas, format="png",
+                                 width=[int(d[1]) for d in daftar],
+                                 height=[int(d[2] or d[0].layout.height or 600) for d in daftar],
+                                 scale=[float(d[3]) if len(d) > 3 else skala for d in daftar])
             hasil = [b.read_bytes() if b.exists() else None for b in berkas]
     except Exception as e:  # peramban gagal dijalankan, waktu habis, dsb.
         _alasan = f"pengekspor gambar Plotly gagal: {type(e).__name__}: {str(e)[:200]}"

@@ -78,7 +78,7 @@ def _siapkan_gambar(paket, gambar: bool, catatan: list[str]) -> tuple[dict, str 
         fig = pg.fig_kurva(paket, kini, paket.anggaran_pemda_lalu(), f"Kurva S keuangan {paket.tahun}",
                            "% pagu · semua OPD dalam filter" + (f" · {gt.sumber_pagu(kini)}" if len(kini) else ""))
         if fig is not None:
-            daftar.append((kunci_kurva("pemda"), fig, *pg.KURVA_PX))
+            daftar.append((kunci_kurva("pemda"), fig, *pg.KURVA_PX, pg.KURVA_SKALA))
         lewat = 0
         for s in paket.slide:
             if s.jenis not in ("opd", "bidang"):
@@ -90,15 +90,15 @@ def _siapkan_gambar(paket, gambar: bool, catatan: list[str]) -> tuple[dict, str 
             if len(daftar) >= MAKS_GAMBAR:
                 lewat += 1
                 continue
-            daftar.append((kunci, fig, *pg.KURVA_PX))
+            daftar.append((kunci, fig, *pg.KURVA_PX, pg.KURVA_SKALA))
     except Exception as e:  # grafik tidak dapat disusun: tabel angka tetap ada
         catatan.append(f"Grafik tidak dapat disusun ({type(e).__name__}); tabel angka tetap ada.")
         return {}, "grafik tidak dapat disusun"
     if lewat:
         catatan.append(f"Kurva S {lewat} slide terakhir tidak dimuat sebagai gambar (batas {MAKS_GAMBAR} gambar "
                        "per paket agar ekspor tetap cepat); angka bulanannya ditulis sebagai tabel.")
-    png = gbr.ke_png_banyak([(f, w, h) for _, f, w, h in daftar])
-    hasil = {k: p for (k, _, _, _), p in zip(daftar, png) if p}
+    png = gbr.ke_png_banyak([d[1:] for d in daftar])
+    hasil = {d[0]: p for d, p in zip(daftar, png) if p}
     return hasil, (gbr.alasan_terakhir() or "pengekspor gambar tidak tersedia") if len(hasil) < len(daftar) else None
 
 

@@ -21,8 +21,11 @@ from kinerja.skala import pita_berlabel, rentang_pita
 
 ABU_MUDA = (229, 231, 235)
 TANPA_NILAI = (191, 197, 204)
-# Ukuran PNG kurva S (piksel) dan lebarnya di halaman (mm).
-KURVA_PX = (1200, 520)
+# Ukuran kanvas kurva S (piksel CSS) dan skala rendernya. Kanvas sekecil ini membuat huruf
+# grafik (12-17 px) sekitar 8-10 pt setelah gambar ditaruh selebar kolomnya (~150 mm); skala
+# 1,6 menjaga ketajamannya saat dicetak (1216 x 528 piksel).
+KURVA_PX = (760, 330)
+KURVA_SKALA = 1.6
 
 
 def _busur(pdf, cx, cy, r_dalam, r_luar, dari, sampai, batas, warna) -> None:
@@ -90,7 +93,7 @@ def fig_kurva(paket, kini: pd.DataFrame, lalu: pd.DataFrame | None, judul: str, 
     bulan_tw, label_tw = bulan_label(paket, kini)
     fig = gt.kurva_s(kini, lalu if lalu is not None and len(lalu) else None, paket.tahun, bulan_tw, label_tw,
                      judul, ket, tinggi=KURVA_PX[1], bulan_ringkas=False)
-    fig.update_layout(legend=dict(font=dict(size=14), y=-0.1, entrywidth=0), margin=dict(t=84, b=60))
+    fig.update_layout(legend=dict(font=dict(size=13), y=-0.12, entrywidth=0), margin=dict(t=70, b=56, l=56, r=20))
     return fig
 
 
