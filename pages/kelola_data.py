@@ -12,7 +12,7 @@ import streamlit as st
 from kinerja import format as fmt, unduhan, wilayah
 from kinerja.baru import BaruDitolak, buat_baru
 from kinerja.cadangan import CadanganGagal
-from kinerja.galat import PenulisanGagal
+from kinerja.galat import PenulisanGagal, pesan_tulis
 from kinerja.impor.berkas import BATAS_UKURAN, tebak_format
 from kinerja.impor.masalah import ImporGagal
 from kinerja.impor.muat import HasilImpor
@@ -112,7 +112,15 @@ else:
         st.error(f"Ada berkas dengan nama yang sama: {fmt.markdown_aman(', '.join(ganda))}. "
                  "Unggah masing-masing sekali.")
         st.stop()
-    kunci_unggah, paths = admin.simpan_unggahan(unggahan)
+    try:
+        kunci_unggah, paths = admin.simpan_unggahan(unggahan)
+    except OSError as e:  # folder sementara server penuh atau tanpa hak tulis
+        pesan = pesan_tulis(e, admin.folder_unggahan() / "-", "berkas belum diperiksa, database tidak berubah")
+        if pesan is None:
+            raise
+        st.error(f"Berkas unggahan tidak dapat disimpan sementara di server. {fmt.markdown_aman(pesan)}",
+                 icon=":material/error:")
+        st.stop()
 
     # ---- format: ditebak dari isi berkas (sekali per unggahan), dapat diganti -----------
     if st.session_state.get("_kelola_tebak", (None,))[0] != kunci_unggah:

@@ -104,3 +104,22 @@ def test_buat_database_folder_tanpa_hak_tulis(monkeypatch, tmp_path, db_demo):
     assert str(path.parent) in pesan
     _tanpa_istilah_python(pesan)
     assert _sha(path) == sebelum
+
+
+def test_unggahan_tidak_dapat_disimpan_sementara(monkeypatch, db, tmp_path):
+    from kinerja.ui import admin
+
+    sebelum = _sha(db)
+    at = _masuk(monkeypatch, db)
+    asli = admin.tempfile.gettempdir()
+
+    def mkdtemp(*a, **k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(admin, "tempfile", SimpleNamespace(mkdtemp=mkdtemp, gettempdir=lambda: asli))
+    at.file_uploader[0].set_value([(p.name, p.read_bytes(), "text/csv") for p in _csv_kecil(tmp_path)]).run()
+    pesan = _galat_layar(at)
+    assert "Berkas unggahan tidak dapat disimpan sementara di server" in pesan and RUANG in pesan, pesan
+    assert asli in pesan and "database tidak berubah" in pesan
+    _tanpa_istilah_python(pesan)
+    assert _sha(db) == sebelum
