@@ -16,6 +16,7 @@ from typing import TypeVar
 import duckdb
 
 from kinerja import db
+from kinerja.galat import jadikan_pesan
 from kinerja.skema import buat_skema
 
 T = TypeVar("T")
@@ -24,8 +25,19 @@ T = TypeVar("T")
 def bangun_lalu_pasang(path: Path, isi: Callable[[duckdb.DuckDBPyConnection], T],
                        sebelum_pasang: Callable[[], None] | None = None) -> T:
     """Skema kosong + isi(koneksi) di berkas sementara, lalu pasang di path. sebelum_pasang
-    boleh menolak (mengangkat galat) tepat sebelum tujuan diganti."""
-    path = Path(path)
+    boleh menolak (mengangkat galat) tepat sebelum tujuan diganti. Disk penuh atau folder
+    tanpa hak tulis: PenulisanGagal berpesan Indonesia (sementara dibuang, tujuan utuh)."""
+    try:
+        return _bangun_lalu_pasang(Path(path), isi, sebelum_pasang)
+    except (OSError, duckdb.Error) as e:
+        gagal = jadikan_pesan(e, Path(path))
+        if gagal is None:
+            raise
+        raise gagal from e
+
+
+def _bangun_lalu_pasang(path: Path, isi: Callable[[duckdb.DuckDBPyConnection], T],
+                        sebelum_pasang: Callable[[], None] | None) -> T:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, sementara = tempfile.mkstemp(suffix=".duckdb.tmp", dir=path.parent)
     os.close(fd)

@@ -11,6 +11,8 @@ import streamlit as st
 
 from kinerja import format as fmt, unduhan, wilayah
 from kinerja.baru import BaruDitolak, buat_baru
+from kinerja.cadangan import CadanganGagal
+from kinerja.galat import PenulisanGagal, pesan_tulis
 from kinerja.impor.berkas import BATAS_UKURAN, tebak_format
 from kinerja.impor.masalah import ImporGagal
 from kinerja.impor.muat import HasilImpor
@@ -68,6 +70,9 @@ if isi_selain_demo_kini() is None:
                                  pengguna=pelaku.untuk_jejak, asal=admin.asal_klien())
             except BaruDitolak as e:
                 st.error(fmt.markdown_aman(str(e)))
+            except (PenulisanGagal, CadanganGagal) as e:  # disk penuh, folder tanpa hak tulis
+                st.error("Database pemda tidak dibuat; data demo tetap dipakai, tidak ada yang berubah. "
+                         + fmt.markdown_aman(str(e)), icon=":material/error:")
             else:
                 bersihkan_cache()
                 st.session_state["_kelola_dimuat"] = (f"Database untuk {nama_baru.strip() or w.nama} ({w.kode}) "
@@ -107,7 +112,15 @@ else:
         st.error(f"Ada berkas dengan nama yang sama: {fmt.markdown_aman(', '.join(ganda))}. "
                  "Unggah masing-masing sekali.")
         st.stop()
-    kunci_unggah, paths = admin.simpan_unggahan(unggahan)
+    try:
+        kunci_unggah, paths = admin.simpan_unggahan(unggahan)
+    except OSError as e:  # folder sementara server penuh atau tanpa hak tulis
+        pesan = pesan_tulis(e, admin.folder_unggahan() / "-", "berkas belum diperiksa, database tidak berubah")
+        if pesan is None:
+            raise
+        st.error(f"Berkas unggahan tidak dapat disimpan sementara di server. {fmt.markdown_aman(pesan)}",
+                 icon=":material/error:")
+        st.stop()
 
     # ---- format: ditebak dari isi berkas (sekali per unggahan), dapat diganti -----------
     if st.session_state.get("_kelola_tebak", (None,))[0] != kunci_unggah:
@@ -241,6 +254,8 @@ else:
                                     lepas_koneksi=bersihkan_cache, asal=admin.asal_klien())
         except ImporSedangBerjalan as e:
             st.warning(str(e))
+        except PenulisanGagal as e:  # disk penuh, folder tanpa hak tulis: pesannya sudah lengkap
+            st.error(f"Impor gagal. {fmt.markdown_aman(str(e))}", icon=":material/error:")
         except Exception as e:  # noqa: BLE001 - database terkunci proses lain, disk penuh, ...
             st.error(f"Impor gagal, database tidak berubah: {type(e).__name__}: {fmt.markdown_aman(str(e))}")
         else:

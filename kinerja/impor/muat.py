@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 
 from kinerja import audit
-from kinerja.db import kueri, teks_kueri
+from kinerja.db import batalkan, kueri, teks_kueri
 from kinerja.impor.masalah import ImporGagal, Masalah
 from kinerja.impor.template import HasilValidasi, Referensi, kumpulkan_csv, validasi
 
@@ -95,7 +95,7 @@ def catat_dan_simpan(con: duckdb.DuckDBPyConnection, tabel: dict, info: HasilImp
                     pengguna or pengguna_os(), asal)
         con.execute("COMMIT")
     except Exception:
-        con.execute("ROLLBACK")
+        batalkan(con)  # disk penuh: galat aslinya yang dilaporkan, bukan "no transaction is active"
         raise
     con.execute("CHECKPOINT")
     info.dimuat = True

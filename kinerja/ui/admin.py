@@ -71,6 +71,11 @@ _AWALAN = "kinerja-unggah-"
 _UMUR_MAKS = 24 * 3600  # detik
 
 
+def folder_unggahan() -> Path:
+    """Folder tempat folder unggahan sesi dibuat (untuk pesan bila tidak dapat ditulis)."""
+    return Path(tempfile.gettempdir())
+
+
 def _sapu_folder_lama() -> None:
     """Folder unggahan sesi yang ditutup tanpa keluar/muat: dihapus setelah sehari."""
     batas = time.time() - _UMUR_MAKS
