@@ -96,3 +96,22 @@ def test_kinerja_db_ke_berkas_bukan_database(tmp_path, monkeypatch, isi):
     assert not at.exception, [e.value for e in at.exception]
     assert f"{palsu} bukan database DuckDB" in " ".join(e.value for e in at.error)
     assert palsu.read_bytes() == isi and sorted(p.name for p in tmp_path.iterdir()) == ["data.xlsx"]
+
+
+def test_folder_baca_saja_tanpa_database_berpesan_bukan_traceback(folder_baca_saja, monkeypatch):
+    """KINERJA_DB menunjuk berkas yang belum ada di folder baca-saja: dasbor tidak dapat membangun
+    demo di sana, dan mengatakannya (dengan perintah untuk administrator), bukan traceback."""
+    from kinerja.galat import PenulisanGagal
+
+    sumber, kunci = folder_baca_saja
+    folder = kunci()
+    if folder == sumber:  # tanpa mount baca-saja: penulisan yang gagal disimulasikan
+        def gagal(path):
+            raise PenulisanGagal(f"Folder {path.parent} tidak dapat ditulis (baca-saja atau tanpa hak tulis).")
+        monkeypatch.setattr("kinerja.ui.data.bangun_demo", gagal)
+    at = _jalankan(monkeypatch, folder / "kinerja.duckdb")
+    assert not at.exception, [e.value for e in at.exception]
+    pesan = " ".join(e.value for e in at.error)
+    assert "belum ada dan database demo tidak dapat dibuat" in pesan, pesan
+    assert "tidak dapat ditulis" in pesan and "python -m kinerja demo --db" in pesan, pesan
+    assert list(folder.iterdir()) == []

@@ -7,7 +7,6 @@ lalu menulis semuanya dalam satu transaksi bersama catatan di log_impor.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import duckdb

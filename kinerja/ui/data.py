@@ -294,8 +294,14 @@ def pastikan_database() -> None:
     path = lokasi_database()
     _lepas_tahanan()  # sisa jalannya sebelumnya yang tidak sampai selesai_render
     if not path.exists():
-        with st.spinner("Database belum ada; membangun database demo (Kabupaten Nusa Makmur, fiktif)..."):
-            bangun_demo(path)
+        try:
+            with st.spinner("Database belum ada; membangun database demo (Kabupaten Nusa Makmur, fiktif)..."):
+                bangun_demo(path)
+        except PenulisanGagal as e:  # folder baca-saja atau disk penuh: pesan, bukan traceback
+            _berhenti(path, f"Database {path} belum ada dan database demo tidak dapat dibuat di sana. {e} "
+                            "Administrator dapat membuatnya di tempat yang dapat ditulis dengan "
+                            "python -m kinerja demo --db PATH (atau baru --db PATH --pemda KODE), lalu "
+                            "menunjuknya dengan variabel lingkungan KINERJA_DB.")
         st.session_state["_demo_baru_dibangun"] = str(path)
     try:
         periksa_database(path)  # KINERJA_DB ke buku kerja atau berkas lain: pesan, bukan galat
