@@ -444,22 +444,23 @@ def _impor(db_path: Path, args: argparse.Namespace) -> int:
     from kinerja import db
     from kinerja.impor.berkas import tebak_format
     from kinerja.impor.masalah import ImporGagal
-    from kinerja.impor.muat import impor_template
-    from kinerja.impor.muat_sipd import impor_sipd
+    from kinerja.impor.muat import siapkan_template
+    from kinerja.impor.muat_sipd import siapkan_sipd
     from kinerja.skema import SkemaTidakCocok, perbarui_turunan, periksa_versi
 
     if not _database_ada(db_path):
         return 1
 
-    def _jalankan(con, dry_run: bool) -> list:
-        """Templat: semua berkas satu impor. SIPD: satu impor per berkas."""
+    def _siapkan(con) -> list:
+        """Urai setiap berkas sekali dan periksa. Templat: semua berkas satu impor. SIPD: satu
+        impor per berkas."""
         fmt = args.format or tebak_format(args.berkas[0])
         if fmt == "template":
-            return [impor_template(con, args.berkas, dry_run=dry_run)]
+            return [siapkan_template(con, args.berkas)]
         kumulatif = True if args.kumulatif else False if args.bulanan else None
-        return [impor_sipd(con, b, args.format or tebak_format(b), tahun=args.tahun, bulan=args.bulan,
-                           kumulatif=kumulatif, buat_opd=args.buat_opd, kode_pemda=args.pemda,
-                           dry_run=dry_run, terima_turun=args.terima_turun) for b in args.berkas]
+        return [siapkan_sipd(con, b, args.format or tebak_format(b), tahun=args.tahun, bulan=args.bulan,
+                             kumulatif=kumulatif, buat_opd=args.buat_opd, kode_pemda=args.pemda,
+                             terima_turun=args.terima_turun) for b in args.berkas]
 
     import duckdb
 
@@ -471,7 +472,7 @@ def _impor(db_path: Path, args: argparse.Namespace) -> int:
         # apa pun, dan database dari versi aplikasi sebelumnya tidak membuat dasbor gagal.
         if perbarui_turunan(con):
             print("Aturan (makro/view) database diperbarui ke versi aplikasi ini.")
-        return _jalankan(con, dry_run=False)
+        return [r.muat(con) for r in rencana]  # diperiksa ulang pada salinan, tanpa mengurai ulang
 
     try:
         # Validasi baca-saja: berhasil juga saat dasbor sedang membuka database.
@@ -486,7 +487,8 @@ def _impor(db_path: Path, args: argparse.Namespace) -> int:
         try:
             periksa_versi(con)
             # Semua berkas divalidasi lebih dulu; baru dimuat bila tidak ada satu pun masalah.
-            hasil = _jalankan(con, dry_run=True)
+            rencana = _siapkan(con)
+            hasil = [r.info for r in rencana]
         finally:
             con.close()
         if not args.dry_run:

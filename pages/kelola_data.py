@@ -15,7 +15,7 @@ from kinerja.cadangan import CadanganGagal
 from kinerja.galat import PenulisanGagal, pesan_tulis
 from kinerja.impor.berkas import BATAS_UKURAN, tebak_format
 from kinerja.impor.masalah import ImporGagal
-from kinerja.impor.muat import HasilImpor
+from kinerja.impor.muat import Rencana
 from kinerja.impor.periksa import (JENIS, NAMA_JENIS, ImporSedangBerjalan, Opsi, hanya_opd_belum_terdaftar,
                                    muat_berkas, opd_belum_terdaftar, periksa, sidik, sidik_isi,
                                    templat_xlsx)
@@ -218,17 +218,18 @@ else:
             st.dataframe(tabel, hide_index=True, width="stretch", key="kelola_masalah",
                          column_config={"Masalah": st.column_config.TextColumn(width="large")})
     else:
-        st.success(f"Berkas benar: {fmt.markdown_aman(hasil.nama_file)} siap dimuat. "
+        info = hasil.info
+        st.success(f"Berkas benar: {fmt.markdown_aman(info.nama_file)} siap dimuat. "
                    "Belum ada yang ditulis ke database.",
                    icon=":material/task_alt:")
-        ringkas = pd.DataFrame({"Isi": list(hasil.jumlah_baris),
-                                "Jumlah baris": [fmt.angka(n) for n in hasil.jumlah_baris.values()]})
+        ringkas = pd.DataFrame({"Isi": list(info.jumlah_baris),
+                                "Jumlah baris": [fmt.angka(n) for n in info.jumlah_baris.values()]})
         k1, k2 = st.columns([1, 2])
         k1.dataframe(ringkas, hide_index=True, width="stretch", key="kelola_ringkas")
         with k2:
-            if hasil.catatan:
+            if info.catatan:
                 st.markdown("**Catatan**")
-                for c in hasil.catatan:
+                for c in info.catatan:
                     st.markdown(f"- {fmt.markdown_aman(c)}")
 
     if opd_baru:
@@ -244,13 +245,14 @@ else:
 
     # ---- muat ---------------------------------------------------------------------------------
     st.subheader("5. Muat ke database", anchor=False)
-    boleh_muat = isinstance(hasil, HasilImpor)
+    boleh_muat = isinstance(hasil, Rencana)
     if st.button("Muat ke database", type="primary", icon=":material/database_upload:", disabled=not boleh_muat,
                  help=None if boleh_muat else "Periksa berkas yang sama dengan pilihan yang sama lebih dulu"):
         pelaku = sesi.wajib(IMPOR)  # diperiksa lagi di server untuk tindakan ini sendiri
         try:
             with st.spinner("Memuat ke database..."):
-                akhir = muat_berkas(lokasi(), paths, opsi, pengguna=pelaku.untuk_jejak,
+                # Hasil urai pemeriksaan dipakai lagi: berkas tidak dibaca dua kali.
+                akhir = muat_berkas(lokasi(), paths, opsi, rencana=hasil, pengguna=pelaku.untuk_jejak,
                                     lepas_koneksi=bersihkan_cache, asal=admin.asal_klien())
         except ImporSedangBerjalan as e:
             st.warning(str(e))

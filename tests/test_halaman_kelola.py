@@ -15,7 +15,7 @@ import pytest
 import streamlit as st
 
 from kinerja.impor import periksa as inti
-from kinerja.impor.muat import HasilImpor
+from kinerja.impor.muat import HasilImpor, Rencana
 from kinerja.impor.periksa import Opsi
 from kinerja.sandi import buat_hash, buat_hash_pbkdf2
 from tests.sampel import SAMPEL_SIPD
@@ -280,8 +280,8 @@ def test_sidik_berubah_dengan_isi_nama_dan_pilihan(tmp_path):
 def test_periksa_berkas_benar_tidak_menulis(db, tmp_path):
     sebelum = _sha(db)
     hasil = inti.periksa(db, _csv_kecil(tmp_path), Opsi("template"))
-    assert isinstance(hasil, HasilImpor) and not hasil.dimuat
-    assert hasil.jumlah_baris == {"pemda": 1, "opd": 4, "indikator": 11, "capaian": 13, "anggaran": 4, "kendala": 1}
+    assert isinstance(hasil, Rencana) and not hasil.info.dimuat
+    assert hasil.info.jumlah_baris == {"pemda": 1, "opd": 4, "indikator": 11, "capaian": 13, "anggaran": 4, "kendala": 1}
     assert _sha(db) == sebelum
 
 
@@ -308,8 +308,8 @@ def test_periksa_berkas_rusak_dan_pilihan_kurang(db, tmp_path):
 
 def test_periksa_lra_januari_pada_pemda_sendiri(db):
     hasil = inti.periksa(db, [LRA], Opsi("sipd-lra", bulan=1, kumulatif=True))
-    assert isinstance(hasil, HasilImpor), [str(m) for m in hasil]
-    assert hasil.jumlah_baris["OPD"] == 1 and hasil.jumlah_baris["opd baru"] == 0
+    assert isinstance(hasil, Rencana), [str(m) for m in hasil]
+    assert hasil.info.jumlah_baris["OPD"] == 1 and hasil.info.jumlah_baris["opd baru"] == 0
 
 
 def test_opd_belum_terdaftar_dilaporkan_lalu_dibuat_bila_disetujui(db_tanpa_opd):
@@ -326,7 +326,7 @@ def test_opd_belum_terdaftar_dilaporkan_lalu_dibuat_bila_disetujui(db_tanpa_opd)
     assert _sha(db) == sebelum
     disetujui = Opsi("sipd-lra", bulan=1, kumulatif=True, buat_opd=True)
     hasil = inti.periksa(db, [LRA], disetujui)
-    assert isinstance(hasil, HasilImpor) and hasil.jumlah_baris["opd baru"] == 1
+    assert isinstance(hasil, Rencana) and hasil.info.jumlah_baris["opd baru"] == 1
     hasil = inti.muat_berkas(db, [LRA], disetujui, pengguna="tes")
     assert isinstance(hasil, HasilImpor) and hasil.dimuat
     assert _baca(db, "SELECT nama_opd, kode_urusan FROM opd WHERE kode_opd = $k", {"k": KOMINFO}) == [

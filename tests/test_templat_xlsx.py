@@ -13,7 +13,7 @@ import pytest
 
 from kinerja.angka import baca_angka
 from kinerja.impor.masalah import ImporGagal
-from kinerja.impor.muat import HasilImpor, muat, referensi_dari
+from kinerja.impor.muat import HasilImpor, catat_dan_simpan, referensi_dari
 from kinerja.impor.templat_xlsx import (PETUNJUK, baca_xlsx, periksa_pecahan_fisik, teks_angka,
                                         tulis_templat)
 from kinerja.impor.template import LEMBAR, HasilValidasi, validasi
@@ -75,7 +75,7 @@ def test_templat_bolak_balik_dimuat(con_kosong, tmp_path):
     assert hasil.catatan == []
     jumlah = {t: len(df) for t, df in hasil.tabel.items()}
     assert jumlah == {"pemda": 1, "opd": 2, "indikator": 5, "capaian": 5, "anggaran": 4, "kendala": 2}
-    muat(con_kosong, hasil, HasilImpor("template", p.name, "0" * 64, jumlah), pengguna="tes")
+    catat_dan_simpan(con_kosong, hasil.tabel, HasilImpor("template", p.name, "0" * 64, jumlah), pengguna="tes")
     isi = {t: con_kosong.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
            for t in ("pemda", "opd", "indikator", "target_realisasi", "anggaran_bulanan", "kendala")}
     assert isi == {"pemda": 1, "opd": 2, "indikator": 5, "target_realisasi": 5,

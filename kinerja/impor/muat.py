@@ -10,6 +10,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,10 +102,31 @@ def catat_dan_simpan(con: duckdb.DuckDBPyConnection, tabel: dict, info: HasilImp
     info.dimuat = True
 
 
-def muat(con: duckdb.DuckDBPyConnection, hasil: HasilValidasi, info: HasilImpor,
-         pengguna: str | None = None, asal: str | None = None) -> None:
-    """Muat hasil validasi templat (lihat catat_dan_simpan)."""
-    catat_dan_simpan(con, hasil.tabel, info, pengguna, asal)
+# Menyusun tabel siap tulis dari berkas yang SUDAH diurai, terhadap database pada koneksi itu
+# (kode yang dikenal, pemda tujuan, bulan sebelumnya). ImporGagal bila ada masalah.
+Susun = Callable[[duckdb.DuckDBPyConnection], tuple[dict, HasilImpor]]
+
+
+@dataclass
+class Rencana:
+    """Satu impor yang berkasnya sudah diurai dan diperiksa: berkas dibaca sekali per impor.
+
+    info: hasil pemeriksaan terhadap database saat diperiksa. muat() memeriksa ulang hasil
+    urai yang sama terhadap database yang ditulis (salinan yang bisa sudah berubah oleh impor
+    lain sejak pemeriksaan), tanpa membaca berkas lagi, lalu menulisnya."""
+    info: HasilImpor
+    susun: Susun
+
+    def muat(self, con: duckdb.DuckDBPyConnection, pengguna: str | None = None,
+             asal: str | None = None) -> HasilImpor:
+        tabel, info = self.susun(con)
+        catat_dan_simpan(con, tabel, info, pengguna, asal)
+        return info
+
+
+def rencanakan(con: duckdb.DuckDBPyConnection, susun: Susun) -> Rencana:
+    """Periksa hasil urai terhadap database con (ImporGagal bila ada masalah)."""
+    return Rencana(susun(con)[1], susun)
 
 
 def kumpulkan_sumber(paths: list[Path]) -> list:
@@ -122,23 +144,35 @@ def kumpulkan_sumber(paths: list[Path]) -> list:
     return sumber
 
 
-def impor_template(con: duckdb.DuckDBPyConnection, paths: list[Path], dry_run: bool = False,
-                   pengguna: str | None = None, asal: str | None = None) -> HasilImpor:
-    """Validasi lalu muat berkas templat CSV. ImporGagal berisi semua masalah."""
+def siapkan_template(con: duckdb.DuckDBPyConnection, paths: list[Path]) -> Rencana:
+    """Urai berkas templat (CSV, folder CSV, XLSX) sekali, lalu periksa terhadap con.
+    ImporGagal berisi semua masalah."""
     hilang = [p for p in paths if not p.exists()]
     if hilang:
         raise ImporGagal([Masalah(str(p), "", None, None, None, "berkas tidak ditemukan") for p in hilang])
     nama, sha = sidik_berkas(paths)
-    ref = referensi_dari(con)
-    hasil = validasi(kumpulkan_sumber(paths), ref)
-    masalah = hasil.masalah + _campur_demo(nama, ref.pemda, hasil)
-    if masalah:
-        raise ImporGagal(masalah)
-    info = HasilImpor("template", nama, sha, {t: len(df) for t, df in hasil.tabel.items()},
-                      hasil.catatan)
-    if not dry_run:
-        muat(con, hasil, info, pengguna, asal)
-    return info
+    sumber = kumpulkan_sumber(paths)
+    terakhir: dict = {}  # validasi murni atas (sumber, referensi): referensi sama, hasil sama
+
+    def susun(c: duckdb.DuckDBPyConnection) -> tuple[dict, HasilImpor]:
+        ref = referensi_dari(c)
+        if terakhir.get("ref") != ref:
+            hasil = validasi(sumber, ref)
+            terakhir.update(ref=ref, hasil=hasil, masalah=hasil.masalah + _campur_demo(nama, ref.pemda, hasil))
+        hasil = terakhir["hasil"]
+        if terakhir["masalah"]:
+            raise ImporGagal(terakhir["masalah"])
+        return hasil.tabel, HasilImpor("template", nama, sha, {t: len(df) for t, df in hasil.tabel.items()},
+                                       list(hasil.catatan))
+
+    return rencanakan(con, susun)
+
+
+def impor_template(con: duckdb.DuckDBPyConnection, paths: list[Path], dry_run: bool = False,
+                   pengguna: str | None = None, asal: str | None = None) -> HasilImpor:
+    """Validasi lalu muat berkas templat (uji coba: dry_run). ImporGagal berisi semua masalah."""
+    rencana = siapkan_template(con, paths)
+    return rencana.info if dry_run else rencana.muat(con, pengguna, asal)
 
 
 def _campur_demo(berkas: str, kode_ada: set[str], hasil: HasilValidasi) -> list[Masalah]:

@@ -16,7 +16,7 @@ from kinerja import db, wilayah
 from kinerja import format as fmt
 from kinerja.format import BULAN
 from kinerja.impor.masalah import ImporGagal, Masalah
-from kinerja.impor.muat import HasilImpor, catat_dan_simpan, sidik_berkas
+from kinerja.impor.muat import HasilImpor, Rencana, rencanakan, sidik_berkas
 from kinerja.kode import bidang_dari_kode_opd
 
 
@@ -102,11 +102,10 @@ def _tahun(hasil, tahun: int | None, berkas: str) -> int:
     return hasil.tahun
 
 
-def impor_sipd(con: duckdb.DuckDBPyConnection, path: Path, jenis: str, *, tahun: int | None = None,
-               bulan: int | None = None, kumulatif: bool | None = None, buat_opd: bool = False,
-               kode_pemda: str | None = None, dry_run: bool = False,
-               pengguna: str | None = None, terima_turun: bool = False, asal: str | None = None) -> HasilImpor:
-    """Validasi lalu muat satu ekspor SIPD. ImporGagal berisi semua masalah."""
+def siapkan_sipd(con: duckdb.DuckDBPyConnection, path: Path, jenis: str, *, tahun: int | None = None,
+                 bulan: int | None = None, kumulatif: bool | None = None, buat_opd: bool = False,
+                 kode_pemda: str | None = None, terima_turun: bool = False) -> Rencana:
+    """Urai satu ekspor SIPD sekali, lalu periksa terhadap con. ImporGagal berisi semua masalah."""
     from kinerja.impor.sipd_lra import baca_lra
     from kinerja.impor.sipd_rak import baca_rak
 
@@ -124,11 +123,23 @@ def impor_sipd(con: duckdb.DuckDBPyConnection, path: Path, jenis: str, *, tahun:
         if wajib:
             raise ImporGagal(wajib)
     hasil = baca_lra(Path(path)) if jenis == "sipd-lra" else baca_rak(Path(path))
+    if hasil.masalah and hasil.opd.empty:
+        raise ImporGagal(list(hasil.masalah))  # bukan ekspor SIPD yang terbaca: tidak ada yang dicocokkan
+    nama, sha = sidik_berkas([Path(path)])
+
+    def susun(c: duckdb.DuckDBPyConnection) -> tuple[dict, HasilImpor]:
+        return _susun_sipd(c, hasil, jenis, berkas, nama, sha, tahun=tahun, bulan=bulan, kumulatif=kumulatif,
+                           buat_opd=buat_opd, kode_pemda=kode_pemda, terima_turun=terima_turun)
+
+    return rencanakan(con, susun)
+
+
+def _susun_sipd(con, hasil, jenis: str, berkas: str, nama: str, sha: str, *, tahun, bulan, kumulatif,
+                buat_opd, kode_pemda, terima_turun) -> tuple[dict, HasilImpor]:
+    """Cocokkan hasil urai dengan database con: pemda tujuan, OPD, bulan sebelumnya, pagu."""
     # Semua masalah sekali jalan: angka yang tidak terbaca, tahun, pemda dan OPD yang belum
     # dikenal dilaporkan bersama, bukan bergiliran setelah yang pertama diperbaiki.
     masalah = list(hasil.masalah)
-    if masalah and hasil.opd.empty:
-        raise ImporGagal(masalah)  # berkas tidak terbaca sebagai ekspor SIPD: tidak ada yang dicocokkan
     th = kp = None
     catatan: list[str] = []
     if hasil.tahun is not None or not masalah:  # tahun tak terbaca sudah dilaporkan pengurai
@@ -164,14 +175,21 @@ def impor_sipd(con: duckdb.DuckDBPyConnection, path: Path, jenis: str, *, tahun:
         catatan.append(_catatan_rak(hasil.bulan_tersedia, th))
         catatan.extend(pagu_berbeda(con, rinci, "sipd-rak", kp, th, berkas))
     catatan = catatan + hasil.catatan
-    nama, sha = sidik_berkas([Path(path)])
     tabel = {"opd": opd_baru, ("lra" if jenis == "sipd-lra" else "rak"): rinci}
     info = HasilImpor(jenis, nama, sha,
                       {"opd baru": len(opd_baru), "baris rincian": len(rinci),
                        "OPD": int(rinci["kode_opd"].nunique())}, catatan)
-    if not dry_run:
-        catat_dan_simpan(con, tabel, info, pengguna, asal)
-    return info
+    return tabel, info
+
+
+def impor_sipd(con: duckdb.DuckDBPyConnection, path: Path, jenis: str, *, tahun: int | None = None,
+               bulan: int | None = None, kumulatif: bool | None = None, buat_opd: bool = False,
+               kode_pemda: str | None = None, dry_run: bool = False,
+               pengguna: str | None = None, terima_turun: bool = False, asal: str | None = None) -> HasilImpor:
+    """Validasi lalu muat satu ekspor SIPD (uji coba: dry_run). ImporGagal berisi semua masalah."""
+    rencana = siapkan_sipd(con, path, jenis, tahun=tahun, bulan=bulan, kumulatif=kumulatif, buat_opd=buat_opd,
+                           kode_pemda=kode_pemda, terima_turun=terima_turun)
+    return rencana.info if dry_run else rencana.muat(con, pengguna, asal)
 
 
 def _jadikan_kumulatif(con, rinci: pd.DataFrame, kode_pemda: str, tahun: int, bulan: int,

@@ -23,7 +23,7 @@ import duckdb
 from kinerja.cadangan import CadanganGagal
 from kinerja import db
 from kinerja.impor.masalah import ImporGagal, Masalah
-from kinerja.impor.muat import HasilImpor
+from kinerja.impor.muat import HasilImpor, Rencana
 from kinerja.impor.tukar import DatabaseBerubah, tulis_lewat_salinan
 from kinerja.kode import bidang_dari_kode_opd
 from kinerja.skema import SkemaTidakCocok, perbarui_turunan, periksa_versi
@@ -85,19 +85,18 @@ def sidik(paths: list[Path], opsi: Opsi, isi: str | None = None) -> str:
     return h.hexdigest()
 
 
-def _jalankan(con: duckdb.DuckDBPyConnection, paths: list[Path], opsi: Opsi, dry_run: bool,
-              pengguna: str | None, asal: str | None = None) -> HasilImpor:
-    from kinerja.impor.muat import impor_template
-    from kinerja.impor.muat_sipd import impor_sipd
+def _siapkan(con: duckdb.DuckDBPyConnection, paths: list[Path], opsi: Opsi) -> Rencana:
+    """Urai berkas sekali dan periksa terhadap con (ImporGagal bila ada masalah)."""
+    from kinerja.impor.muat import siapkan_template
+    from kinerja.impor.muat_sipd import siapkan_sipd
 
     if opsi.jenis == "template":
-        return impor_template(con, list(paths), dry_run=dry_run, pengguna=pengguna, asal=asal)
+        return siapkan_template(con, list(paths))
     if len(paths) != 1:
         raise ImporGagal([Masalah(", ".join(p.name for p in paths), "", None, None, None,
                                   "ekspor SIPD dimuat satu berkas setiap kali")])
-    return impor_sipd(con, paths[0], opsi.jenis, bulan=opsi.bulan, kumulatif=opsi.kumulatif,
-                      buat_opd=opsi.buat_opd, kode_pemda=opsi.kode_pemda, dry_run=dry_run,
-                      terima_turun=opsi.terima_turun, pengguna=pengguna, asal=asal)
+    return siapkan_sipd(con, paths[0], opsi.jenis, bulan=opsi.bulan, kumulatif=opsi.kumulatif,
+                        buat_opd=opsi.buat_opd, kode_pemda=opsi.kode_pemda, terima_turun=opsi.terima_turun)
 
 
 def _masalah_umum(paths: list[Path], pesan: str) -> list[Masalah]:
@@ -114,8 +113,10 @@ def _kurang_pilihan(paths: list[Path], opsi: Opsi) -> list[Masalah] | None:
     return None
 
 
-def periksa(db_path: Path, paths: list[Path], opsi: Opsi) -> HasilImpor | list[Masalah]:
-    """Uji coba impor: ringkasan bila berkas benar, atau SEMUA masalahnya. Tidak menulis apa pun."""
+def periksa(db_path: Path, paths: list[Path], opsi: Opsi) -> Rencana | list[Masalah]:
+    """Uji coba impor: rencana (ringkasannya di .info) bila berkas benar, atau SEMUA masalahnya.
+    Tidak menulis apa pun. Rencana menyimpan hasil urai: muat_berkas(rencana=...) tidak
+    membaca berkas lagi."""
     kurang = _kurang_pilihan(paths, opsi)
     if kurang:
         return kurang
@@ -125,7 +126,7 @@ def periksa(db_path: Path, paths: list[Path], opsi: Opsi) -> HasilImpor | list[M
         return _masalah_umum(paths, f"database tidak dapat dibuka untuk pemeriksaan ({e})")
     try:
         periksa_versi(con)
-        return _jalankan(con, paths, opsi, dry_run=True, pengguna=None)
+        return _siapkan(con, paths, opsi)
     except ImporGagal as e:
         return list(e.masalah)
     except SkemaTidakCocok as e:
@@ -162,12 +163,16 @@ class ImporSedangBerjalan(RuntimeError):
     """Impor lain (sesi lain) sedang menulis database."""
 
 
-def muat_berkas(db_path: Path, paths: list[Path], opsi: Opsi, *, pengguna: str | None = None,
-                lepas_koneksi: Callable[[], None] | None = None,
+def muat_berkas(db_path: Path, paths: list[Path], opsi: Opsi, *, rencana: Rencana | None = None,
+                pengguna: str | None = None, lepas_koneksi: Callable[[], None] | None = None,
                 asal: str | None = None) -> HasilImpor | list[Masalah]:
     """Validasi ulang lalu muat, dalam satu transaksi pada salinan database yang
     kemudian menggantikan aslinya (kinerja.impor.tukar). Masalah apa pun: daftar
     masalah, database asli utuh.
+
+    rencana: hasil periksa() untuk berkas dan pilihan yang sama; berkas tidak diurai lagi,
+    hanya hasil uraiannya yang diperiksa ulang terhadap salinan database. Tanpa rencana,
+    berkas diurai sekali di sini.
 
     lepas_koneksi dipanggil sebelum dan sesudah berkas ditukar (halaman memberi
     kinerja.ui.data.bersihkan_cache) agar tidak ada koneksi yang tertinggal pada
@@ -181,7 +186,7 @@ def muat_berkas(db_path: Path, paths: list[Path], opsi: Opsi, *, pengguna: str |
 
     def _tulis(con: duckdb.DuckDBPyConnection) -> HasilImpor:
         perbarui_turunan(con)  # skema dan aturan versi lama dinaikkan dulu (juga memeriksa versi)
-        return _jalankan(con, paths, opsi, dry_run=False, pengguna=pengguna, asal=asal)
+        return (rencana or _siapkan(con, paths, opsi)).muat(con, pengguna, asal)
 
     try:
         return tulis_lewat_salinan(Path(db_path), _tulis, lepas_koneksi)
