@@ -253,3 +253,5 @@ def test_uraian_sipd_dengan_karakter_kendali_atau_terlalu_panjang_ditolak(tmp_pa
                            "--buat-opd")
     for p in ["lra_rusak.xlsx", "baris 12", "Uraian", *potongan]:
         assert p in pesan, pesan
+    # Nilai yang dikutip di pesan tidak membawa karakter kendali itu sendiri ke terminal atau halaman.
+    assert "\u009f" not in pesan

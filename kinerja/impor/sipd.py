@@ -25,7 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kinerja.angka import AngkaTidakSah, baca_angka
 from kinerja.format import BULAN, rupiah_penuh
 from kinerja.impor.masalah import ImporGagal, Masalah
-from kinerja.impor.template import TAHUN_MIN, karakter_kendali, tahun_maks, terlalu_panjang
+from kinerja.impor.template import TAHUN_MIN, karakter_kendali, kutip_kendali, tahun_maks, terlalu_panjang
 from kinerja.kode import kode_opd_sah
 
 JENIS_LRA = "sipd-lra"
@@ -628,11 +628,11 @@ class Penyusun:
 
     def _tambah(self, s: Simpul) -> None:
         # uraian OPD menjadi nama_opd (batas nama), uraian lain disimpan sebagai nama program dst.
-        pesan = karakter_kendali(s.uraian) or terlalu_panjang("nama_opd" if s.tingkat == "opd" else "uraian",
-                                                               s.uraian)
+        kendali = karakter_kendali(s.uraian)
+        pesan = kendali or terlalu_panjang("nama_opd" if s.tingkat == "opd" else "uraian", s.uraian)
         if pesan:
             self.catat.salah(f"uraian {NAMA_TINGKAT.get(s.tingkat, s.tingkat)} {s.kode} {pesan}", s.baris,
-                             "Uraian", s.uraian)
+                             "Uraian", kutip_kendali(s.uraian) if kendali else s.uraian)
         self.simpul.append(s)
         self._dilihat[s.kode] = s
         self._terakhir = s

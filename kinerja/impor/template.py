@@ -119,6 +119,12 @@ def karakter_kendali(teks: str) -> str | None:
             "hapus karakter itu (sering terbawa dari salinan sistem lain) lalu simpan ulang")
 
 
+def kutip_kendali(teks: str, maks: int = 80) -> str:
+    """Teks berkarakter kendali untuk dikutip di pesan: karakter itu ditulis sebagai kode
+    (\\x9f), tidak ikut ke terminal atau halaman."""
+    return repr(teks)[1:-1][:maks]
+
+
 # Panjang teks terpanjang per jenis kolom (karakter). Teks tanpa batas memenuhi judul Profil
 # OPD dan membuat PDF gagal ("The row is too high"); batas ini jauh di atas isi yang wajar:
 # kode SIPD terpanjang 22 karakter, nama OPD terpanjang sekitar 120, kendala satu paragraf.
@@ -330,7 +336,7 @@ def _periksa_lembar(s: Sumber, kolom: list[Kolom], ref: Referensi,
             teks = nilai_teks.get(k.nama, "")
             nilai, pesan = _ubah(k, teks, s.desimal)
             if teks and (kendali := karakter_kendali(teks)):
-                nilai, pesan, teks = None, kendali, repr(teks)[1:-1][:80]
+                nilai, pesan, teks = None, kendali, kutip_kendali(teks)
             elif teks and (panjang := terlalu_panjang(k.nama, teks)):
                 nilai, pesan, teks = None, panjang, teks[:40] + "..."
             if pesan:
