@@ -110,6 +110,15 @@ def test_karakter_kendali_di_folder_csv_ditolak(db, tmp_path, capsys, karakter, 
         assert p in pesan, pesan
 
 
+def test_nomor_baris_csv_sesudah_baris_kosong_seperti_di_excel(db, tmp_path, capsys):
+    """Baris kosong (juga yang hanya berisi koma) tetap baris di Excel: nomor baris pesan tidak
+    bergeser. Baris 1 judul, 2 sah, 3 kosong, 4 hanya koma, 5 salah."""
+    isi = (OPD_SAH + "\n,,\n" + "1.01.0.00.0.00.02.0000,Dinas\x07Kesehatan,Dinkes\n").encode()
+    pesan = _impor_ditolak(db, _folder_csv(tmp_path, {"opd.csv": isi}), capsys)
+    for p in ("opd.csv", "baris 5", "kolom nama_opd", "karakter kendali"):
+        assert p in pesan, pesan
+
+
 def test_tab_dan_baris_baru_tetap_boleh(db, tmp_path, capsys):
     berkas = _templat(tmp_path, "kendala", "kendala", 2, "Baris satu\nbaris\tdua")
     kode = main(["impor", "--db", str(db), "--dry-run", str(berkas)])

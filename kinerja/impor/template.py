@@ -206,8 +206,9 @@ def baca_csv(path: Path) -> Sumber:
     try:
         dialek = csv.Sniffer().sniff(teks.splitlines()[0] if teks else ",", delimiters=",;\t")
         desimal = "," if dialek.delimiter == ";" else "."
-        df = pd.read_csv(io.StringIO(teks), sep=dialek.delimiter, dtype=str,
-                         keep_default_na=False, skipinitialspace=True, nrows=batas + 1)
+        # Baris kosong tidak dilompati pembaca: nomor baris pesan sama dengan yang terlihat di Excel.
+        df = pd.read_csv(io.StringIO(teks), sep=dialek.delimiter, dtype=str, skip_blank_lines=False,
+                         keep_default_na=False, skipinitialspace=True, nrows=batas + 1).fillna("")
     except csv.Error:
         raise gagal("baris judul kolom tidak dapat dibaca (pemisah kolom tidak dikenali); "
                     "gunakan koma atau titik koma") from None
@@ -222,7 +223,10 @@ def baca_csv(path: Path) -> Sumber:
         asli = [str(c) for c, n in zip(df.columns, normal) if n in ganda]
         raise gagal(f"judul kolom ganda: {', '.join(repr(a) for a in asli)} dibaca sebagai kolom "
                     "yang sama; hapus salah satunya", 1, ", ".join(ganda))
-    return Sumber(path.name, path.stem.lower(), df, desimal)
+    kosong = (df.apply(lambda kolom: kolom.str.strip()) == "").all(axis=1).to_numpy()
+    nomor_baris = [i + 2 for i, k in enumerate(kosong) if not k]  # baris 1 = judul kolom
+    return Sumber(path.name, path.stem.lower(), df[~kosong].reset_index(drop=True), desimal,
+                  nomor_baris=nomor_baris)
 
 
 SIMPAN_UTF8 = ("buka di Excel lalu Simpan Sebagai > CSV UTF-8 (Comma delimited) (*.csv), "
