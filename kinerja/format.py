@@ -21,7 +21,8 @@ TRIWULAN = {1: "TW I", 2: "TW II", 3: "TW III", 4: "TW IV"}
 
 
 def _kosong(x) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))
+    # pd.NA (kolom bilangan bulat ber-NULL) dikenali tanpa mengimpor pandas: bool(pd.NA) galat.
+    return x is None or (isinstance(x, float) and math.isnan(x)) or type(x).__name__ == "NAType"
 
 
 def angka(x, desimal: int = 0) -> str:
@@ -44,6 +45,17 @@ def angka_ringkas(x) -> str:
     teks = angka(v, 2)
     if "," in teks:
         teks = teks.rstrip("0").rstrip(",")
+    return teks
+
+
+def teks_peringkat(peringkat, jumlah_dinilai, jumlah_sama=None) -> str:
+    """'ke-1 dari 47 OPD (bersama 15 OPD lain)': peringkat yang dibagi (nilai sama) selalu disebut,
+    agar 'ke-1' tidak terbaca sebagai satu-satunya yang terbaik. Tanpa peringkat: n/a."""
+    if _kosong(peringkat):
+        return NA
+    teks = f"ke-{int(peringkat)} dari {int(jumlah_dinilai)} OPD"
+    if not _kosong(jumlah_sama) and int(jumlah_sama) > 1:
+        teks += f" (bersama {int(jumlah_sama) - 1} OPD lain)"
     return teks
 
 

@@ -313,8 +313,7 @@ def slide_opd(kode: str, nomor: int) -> None:
             fig.update_traces(number_font_size=44)
             fig.update_layout(margin=dict(t=84, b=16, l=36, r=36))
             _grafik(fig, f"rapat_gauge_{nomor}")
-        peringkat = (f"ke-{int(r['peringkat'])} dari {int(r['jumlah_opd_dinilai'])}"
-                     if not pd.isna(r["peringkat"]) else fmt.NA)
+        peringkat = fmt.teks_peringkat(r["peringkat"], r["jumlah_opd_dinilai"], r["jumlah_sama_peringkat"])
         uang = (f"{esc(fmt.persen(r['persen_realisasi']))} <span class='rapat-sub'>rencana "
                 f"{esc(fmt.persen(r['persen_rencana']))}</span>" if not pd.isna(r["persen_realisasi"]) else fmt.NA)
         _html(f"<div class='rapat-label'>{_chip(r['kategori'])}</div>"

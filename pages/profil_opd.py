@@ -134,7 +134,8 @@ if peringkat is not None:
     kartu(k1, "Peringkat di antara semua OPD", f"{peringkat} dari {int(ini['jumlah_opd_dinilai'])}",
           f"{naik:+d} peringkat" if naik is not None else None,
           bantuan=f"Peringkat capaian di antara semua OPD {fmt.markdown_aman(f.nama_pemda)} yang capaiannya dapat dihitung "
-                  f"pada {f.periode}, bukan hanya OPD dalam filter; 1 = terbaik. {ket_lalu}")
+                  f"pada {f.periode}, bukan hanya OPD dalam filter; 1 = terbaik; OPD dengan capaian sama berbagi "
+                  f"peringkat. {ket_lalu}")
 else:
     kartu(k1, "Peringkat di antara semua OPD", fmt.NA, bantuan="Capaian belum dapat dihitung; tidak diperingkat.")
 
@@ -162,8 +163,9 @@ else:
     kartu(k2, f"Indikator di bawah {fmt.persen(ambang, 0)}", fmt.NA)
 
 if peringkat is not None:
-    st.caption(f"Peringkat {peringkat} dari {int(ini['jumlah_opd_dinilai'])} OPD {fmt.markdown_aman(f.nama_pemda)} pada {f.periode} "
-               f"(di antara semua OPD, bukan hanya OPD dalam filter). "
+    st.caption(f"Peringkat {fmt.teks_peringkat(peringkat, ini['jumlah_opd_dinilai'], ini['jumlah_sama_peringkat'])} "
+               f"{fmt.markdown_aman(f.nama_pemda)} pada {f.periode} (di antara semua OPD, bukan hanya OPD dalam "
+               "filter). "
                + (f"Tahun lalu: ke-{peringkat_lalu}." if peringkat_lalu is not None else ""))
 
 # --- Indikator ---------------------------------------------------------------------------

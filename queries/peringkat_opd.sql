@@ -59,6 +59,9 @@ SELECT kini.kode_opd, kini.nama_opd, kini.singkatan,
        kategori_capaian(kini.skor) AS kategori_skor,
        kini.peringkat,
        count(kini.skor) OVER () AS jumlah_dinilai,
+       -- OPD dalam filter yang berbagi peringkat ini (skor sama), termasuk OPD ini.
+       CASE WHEN kini.peringkat IS NOT NULL THEN count(*) OVER (PARTITION BY kini.peringkat)
+       END AS jumlah_sama_peringkat,
        lalu.peringkat AS peringkat_lalu,
        lalu.skor AS skor_lalu,
        lalu.peringkat - kini.peringkat AS naik

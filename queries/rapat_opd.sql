@@ -17,6 +17,10 @@ SELECT o.kode_opd, o.nama_opd, o.singkatan, o.kode_urusan, u.nama_urusan,
        o.capaian, o.kategori, o.peringkat,
        (SELECT count(capaian) FROM capaian_opd_rinci
         WHERE kode_pemda = $kode_pemda AND tahun = $tahun AND triwulan = $triwulan) AS jumlah_opd_dinilai,
+       -- OPD yang berbagi peringkat ini (nilai sama), termasuk OPD ini; NULL bila tanpa peringkat.
+       CASE WHEN o.peringkat IS NOT NULL THEN (SELECT count(*) FROM capaian_opd_rinci s
+        WHERE s.kode_pemda = o.kode_pemda AND s.tahun = o.tahun AND s.triwulan = o.triwulan
+          AND s.peringkat = o.peringkat) END AS jumlah_sama_peringkat,
        a.bulan AS bulan_anggaran, a.pagu, a.realisasi_kumulatif, a.persen_rencana,
        a.persen_realisasi, a.deviasi
 FROM capaian_opd_rinci o

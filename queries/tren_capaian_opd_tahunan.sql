@@ -9,7 +9,12 @@ WITH periode AS (
     GROUP BY tahun
 ), per_opd AS (
     SELECT c.tahun, c.kode_opd, c.nama_opd, c.singkatan, c.capaian, c.kategori, c.peringkat,
-           p.jumlah_opd_dinilai, c.jumlah_indikator, c.jumlah_terhitung, c.jumlah_na,
+           p.jumlah_opd_dinilai,
+           -- OPD pemda yang berbagi peringkat ini (nilai sama), termasuk OPD ini.
+           CASE WHEN c.peringkat IS NOT NULL THEN (SELECT count(*) FROM capaian_opd_rinci s
+            WHERE s.kode_pemda = c.kode_pemda AND s.tahun = c.tahun AND s.triwulan = c.triwulan
+              AND s.peringkat = c.peringkat) END AS jumlah_sama_peringkat,
+           c.jumlah_indikator, c.jumlah_terhitung, c.jumlah_na,
            c.jumlah_perlu_ditinjau, c.jumlah_di_bawah_target
     FROM capaian_opd_rinci c
     JOIN periode p USING (tahun)

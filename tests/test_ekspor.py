@@ -313,3 +313,16 @@ def test_pdf_kurva_s_huruf_grafik_terbaca_saat_dicetak(paket_demo, tmp_path, mon
     terkecil_px = min(_ukuran_huruf_fig(fig))
     mm_per_px = min(kurva) / pg.KURVA_PX[0]
     assert terkecil_px * mm_per_px / 0.3528 >= 7.5, (terkecil_px, min(kurva))
+
+
+def test_pdf_dan_pptx_menyebut_peringkat_bersama(con_demo, paket_demo):
+    """OPD yang berbagi peringkat (capaian sama) tertulis begitu di bagian/slide OPD-nya."""
+    from kinerja.ekspor import pdf_opd, pptx_opd
+
+    sama = con_demo.execute("SELECT count(*) FROM v_capaian_opd WHERE kode_pemda = ? AND tahun = 2026 "
+                            "AND triwulan = 3 AND peringkat = 1", [PEMDA_DEMO]).fetchone()[0]
+    assert sama > 1  # prasyarat data demo
+    r = paket_demo.opd[paket_demo.opd["peringkat"] == 1].iloc[0]
+    harap = f"ke-1 dari 47 OPD (bersama {sama - 1} OPD lain)"
+    assert harap in pdf_opd._info_opd(r)
+    assert any(harap in b for b in pptx_opd._info_opd(r, paket_demo))

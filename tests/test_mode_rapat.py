@@ -157,6 +157,16 @@ def test_slide_opd_angka_dari_view(monkeypatch, db_demo):
     assert "<akhir pekan>" not in teks
 
 
+def test_slide_opd_peringkat_bersama_disebut(monkeypatch, db_demo):
+    """Slide 4 himpunan 'semua' = OPD peringkat teratas; di demo OPD itu berbagi peringkat 1
+    (capaian dibatasi). Slide menyebut berapa OPD lain yang berbagi peringkat itu."""
+    sama = _view(db_demo, "SELECT count(*) AS n FROM v_capaian_opd WHERE tahun=2026 AND triwulan=3 "
+                          "AND peringkat = 1")["n"].iloc[0]
+    assert sama > 1  # prasyarat data demo
+    at = buka_halaman(monkeypatch, db_demo, HALAMAN, tahun="2026", triwulan="3", set="semua", slide="4")
+    assert f"ke-1 dari 47 OPD (bersama {int(sama) - 1} OPD lain)" in _teks(at)
+
+
 def test_tombol_berikut_dan_sebelum(monkeypatch, db_demo):
     at = buka_halaman(monkeypatch, db_demo, HALAMAN, tahun="2026", triwulan="3", slide="2")
     assert "2 / 50" in _teks(at)

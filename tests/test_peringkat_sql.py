@@ -136,3 +136,34 @@ def test_dasar_tidak_dikenal_ditolak(con_kecil):
                                       (pd.NA, 2, "n/a"), (4, pd.NA, "baru")])
 def test_teks_perubahan(p, q, teks):
     assert teks_perubahan(p, q) == teks
+
+
+# ---- peringkat bersama (issue 12: setiap peringkat mengatakan bila dibagi) ------------------------
+
+def test_jumlah_sama_peringkat_di_peringkat_opd(con_kecil):
+    df = _peringkat(con_kecil)
+    sama = {k: (None if pd.isna(v) else int(v)) for k, v in df["jumlah_sama_peringkat"].items()}
+    assert sama == {DINKES: 2, DINSOS: 2, DISDIK: 1, KOMINFO: None}
+
+
+def test_jumlah_sama_peringkat_di_rapat_opd_dan_tren_opd(con_kecil):
+    p = dict(kode_pemda="T01", tahun=2025, triwulan=4, kelompok=None, kode_urusan=None, opd=[])
+    rapat = db.kueri(con_kecil, "rapat_opd", **p).set_index("kode_opd")
+    assert int(rapat.loc[DINKES, "jumlah_sama_peringkat"]) == 2
+    assert int(rapat.loc[DISDIK, "jumlah_sama_peringkat"]) == 1
+    assert pd.isna(rapat.loc[KOMINFO, "jumlah_sama_peringkat"])
+    # Peringkat di antara semua OPD: filter satu OPD tidak mengubah jumlah yang berbagi peringkat.
+    tren = db.kueri(con_kecil, "tren_capaian_opd_tahunan", **(p | {"opd": [DINSOS]})).set_index("tahun")
+    assert int(tren.loc[2025, "jumlah_sama_peringkat"]) == 2
+
+
+@pytest.mark.parametrize("p,n,sama,teks", [
+    (1, 47, 16, "ke-1 dari 47 OPD (bersama 15 OPD lain)"),
+    (1, 3, 2, "ke-1 dari 3 OPD (bersama 1 OPD lain)"),
+    (3, 3, 1, "ke-3 dari 3 OPD"),
+    (None, 3, None, "n/a"),
+])
+def test_teks_peringkat_menyebut_yang_berbagi(p, n, sama, teks):
+    from kinerja import format as fmt
+
+    assert fmt.teks_peringkat(p, n, sama) == teks

@@ -78,8 +78,7 @@ def bagian_anggaran(pdf, paket, png: bytes | None, tanpa_gambar: str | None) -> 
 
 
 def _info_opd(r) -> str:
-    peringkat = (f"ke-{int(r['peringkat'])} dari {int(r['jumlah_opd_dinilai'])} OPD"
-                 if pd.notna(r["peringkat"]) else fmt.NA)
+    peringkat = fmt.teks_peringkat(r["peringkat"], r["jumlah_opd_dinilai"], r.get("jumlah_sama_peringkat"))
     uang = fmt.NA
     if pd.notna(r.get("persen_realisasi")):
         tingkat = tingkat_deviasi(r["deviasi"])

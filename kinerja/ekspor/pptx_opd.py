@@ -96,8 +96,7 @@ def slide_anggaran(prs, paket) -> None:
 
 
 def _info_opd(r, paket) -> list[str]:
-    peringkat = (f"ke-{int(r['peringkat'])} dari {int(r['jumlah_opd_dinilai'])} OPD"
-                 if pd.notna(r["peringkat"]) else fmt.NA)
+    peringkat = fmt.teks_peringkat(r["peringkat"], r["jumlah_opd_dinilai"], r.get("jumlah_sama_peringkat"))
     baris = [f"Peringkat {peringkat}"]
     if pd.notna(r.get("persen_realisasi")):
         baris.append(f"Realisasi keuangan {fmt.persen(r['persen_realisasi'])} "
