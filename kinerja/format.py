@@ -54,9 +54,37 @@ def teks_peringkat(peringkat, jumlah_dinilai, jumlah_sama=None) -> str:
     if _kosong(peringkat):
         return NA
     teks = f"ke-{int(peringkat)} dari {int(jumlah_dinilai)} OPD"
-    if not _kosong(jumlah_sama) and int(jumlah_sama) > 1:
-        teks += f" (bersama {int(jumlah_sama) - 1} OPD lain)"
+    lain = teks_bersama(jumlah_sama)
+    return f"{teks} ({lain})" if lain else teks
+
+
+def teks_bersama(jumlah_sama) -> str:
+    """'bersama 15 OPD lain' bila peringkat dibagi (jumlah_sama OPD termasuk ini), selain itu ''."""
+    if _kosong(jumlah_sama) or int(jumlah_sama) <= 1:
+        return ""
+    return f"bersama {int(jumlah_sama) - 1} OPD lain"
+
+
+def catatan_batas(tanda, capaian_dibatasi=None, target=None, realisasi=None, angka_ikut: bool = True) -> str:
+    """Catatan pendek untuk capaian yang tidak tampil apa adanya (kolom SQL tanda_batas):
+    'dipotong ke 0% · target 7,8 · realisasi 17,39' (makin rendah makin baik, realisasi jauh di
+    atas target) atau 'dibatasi 100% · target 7 · realisasi 6,5'. angka_ikut=False bila target dan
+    realisasi sudah ada di kolom sebelahnya. '' bila capaian tampil apa adanya."""
+    if tanda == "dipotong":
+        teks = "dipotong ke 0%"
+    elif tanda == "dibatasi":
+        teks = f"dihitung {persen(capaian_dibatasi, 0)} (batas atas)"
+    else:
+        return ""
+    if angka_ikut:
+        teks += f" · target {angka_ringkas(target)} · realisasi {angka_ringkas(realisasi)}"
     return teks
+
+
+def ambang(x, satuan: str = "%") -> str:
+    """Ambang dari pengaturan seperti yang ditulis admin: 95 -> '95%', 92.5 -> '92,5%'
+    (bukan dibulatkan: '< 92%' untuk ambang 92,5 menyesatkan)."""
+    return NA if _kosong(x) else f"{angka_ringkas(x)}{satuan}"
 
 
 def persen(x, desimal: int = 1) -> str:

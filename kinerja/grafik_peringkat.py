@@ -66,13 +66,22 @@ def batang_peringkat(df: pd.DataFrame, pita: list[Pita], judul: str, keterangan:
 
     df (urut peringkat, terbaik dahulu) berkolom: kode_opd, nama_opd, singkatan,
     skor (NULL = tidak dinilai), kategori_skor (label pita), peringkat, dan
-    opsional perubahan (teks '▲ 3'...) serta hover (teks keterangan per OPD).
+    opsional: perubahan (teks '▲ 3'...), hover (teks keterangan per OPD),
+    jumlah_sama_peringkat (peringkat dibagi -> 'bersama 15 OPD lain' di batang),
+    teks_tambahan (ditulis di batang) dan label_sumbu (pengganti label baris).
     """
     n = len(df)
     posisi = list(range(n))
     # Nama hasil impor: Plotly membaca teks sumbu sebagai HTML terbatas, jadi di-escape.
     nama = [html.escape(s if isinstance(s, str) and s else str(o)) for s, o in zip(df["singkatan"], df["nama_opd"])]
     label_sumbu = [f"{int(p)}. {s}" if not _kosong(p) else f"–  {s}" for p, s in zip(df["peringkat"], nama)]
+    # Baris pengganti satu kelompok seri ("16 OPD di peringkat 1") membawa labelnya sendiri.
+    ganti = list(df["label_sumbu"]) if "label_sumbu" in df else [None] * n
+    label_sumbu = [html.escape(g) if isinstance(g, str) and g else lama for g, lama in zip(ganti, label_sumbu)]
+    # Peringkat yang dibagi selalu disebut di batangnya, tidak hanya di tabel.
+    sama = list(df["jumlah_sama_peringkat"]) if "jumlah_sama_peringkat" in df else [None] * n
+    bersama = ["" if isinstance(g, str) else fmt.teks_bersama(k) for k, g in zip(sama, ganti)]
+    tambahan = list(df["teks_tambahan"]) if "teks_tambahan" in df else [""] * n
 
     def _nilai(x) -> str:
         return fmt.persen(x) if satuan == "%" else fmt.angka(x, 1)
@@ -98,7 +107,8 @@ def batang_peringkat(df: pd.DataFrame, pita: list[Pita], judul: str, keterangan:
             nilai = [0 if v is None else v for v in nilai]
             posisi_teks = ["outside"] * len(pilih)
         else:
-            teks = [f"{_nilai(v)} · {label}" for v in nilai]
+            teks = [" · ".join(t for t in (_nilai(v), label, tambahan[i] or "", bersama[i]) if t)
+                    for v, i in zip(nilai, pilih)]
             # Batang pendek: teks di luar batang agar tidak mengecil.
             posisi_teks = ["inside" if v >= 0.42 * batas_atas else "outside" for v in nilai]
         hover = list(df["hover"].iloc[pilih]) if "hover" in df else [nama[i] for i in pilih]
@@ -116,7 +126,7 @@ def batang_peringkat(df: pd.DataFrame, pita: list[Pita], judul: str, keterangan:
     tinggi = tinggi_grafik(n)
     tinggi_plot = tinggi - _ATAS - _BAWAH
     satuan_ambang = "%" if satuan == "%" else ""
-    teks_ambang = f"<b>Target {fmt.angka(ambang)}{satuan_ambang}</b>"
+    teks_ambang = f"<b>Target {fmt.angka_ringkas(ambang)}{satuan_ambang}</b>"
     fig.add_vline(x=ambang, line=dict(color=TEKS, width=2.5, dash="dash"))
     # Label target di kiri garis (tidak menimpa kolom perubahan), di atas dan di bawah.
     for y, jangkar, geser in ((1, "bottom", 30), (0, "top", -4)):

@@ -179,7 +179,7 @@ def tren_tahunan(garis: list[Garis], judul: str, keterangan: str, pita: list[Pit
     if ambang is not None:
         fig.add_hline(y=ambang, line=dict(color=VERMILION, width=2, dash="dash"))
         fig.add_annotation(x=1.005, xref="paper", xanchor="left", y=ambang, yref="y", yanchor="middle",
-                           text=f"<b>target {fmt.persen(ambang, 0)}</b>", showarrow=False,
+                           text=f"<b>target {fmt.ambang(ambang)}</b>", showarrow=False,
                            font=dict(size=14, color=VERMILION))
     fig.update_xaxes(tickvals=semua_tahun, ticktext=[str(t) for t in semua_tahun], tickfont=dict(size=16),
                      range=[semua_tahun[0] - 0.4, semua_tahun[-1] + 0.4] if semua_tahun else None,

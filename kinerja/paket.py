@@ -71,7 +71,7 @@ class Paket:
     @property
     def slide(self) -> list[Slide]:
         """Daftar slide persis seperti Mode Rapat untuk himpunan ini."""
-        return susun_slide(self.opd, self.himpunan, self.ambang)
+        return susun_slide(self.opd, self.himpunan)
 
     @property
     def bulan_akhir(self) -> int:

@@ -56,17 +56,17 @@ def susun_poin(*, pembanding: str, kinerja_kini: dict, kinerja_lalu: dict | None
         poin.append(Poin(kalimat + ".", TREN, "Tren"))
 
     dinilai = opd[opd["capaian"].notna()]
-    bawah = dinilai[dinilai["capaian"] < ambang].sort_values("capaian")
+    bawah = dinilai[dinilai["di_bawah_target"].fillna(False).astype(bool)].sort_values("capaian")
     jumlah = len(opd)
     if len(bawah):
         terendah = bawah.iloc[0]
         poin.append(Poin(
-            f"{len(bawah)} dari {jumlah} OPD di bawah target (capaian < {fmt.persen(ambang, 0)}); "
+            f"{len(bawah)} dari {jumlah} OPD di bawah target (capaian < {fmt.ambang(ambang)}); "
             f"terendah {_nama(terendah)} {fmt.persen(terendah['capaian'])} ({terendah['kategori']}).",
             DI_BAWAH_TARGET, "Di Bawah Target"))
     elif len(dinilai):
         poin.append(Poin(f"Semua {len(dinilai)} OPD yang dinilai mencapai target "
-                         f"(capaian ≥ {fmt.persen(ambang, 0)}).", DI_BAWAH_TARGET, "Di Bawah Target"))
+                         f"(capaian ≥ {fmt.ambang(ambang)}).", DI_BAWAH_TARGET, "Di Bawah Target"))
 
     turun = perubahan[perubahan["perubahan"].notna() & (perubahan["perubahan"] < 0)]
     if len(turun):
@@ -96,7 +96,7 @@ def susun_poin(*, pembanding: str, kinerja_kini: dict, kinerja_lalu: dict | None
     if len(perlu_ditinjau):
         p = perlu_ditinjau.iloc[0]
         poin.append(Poin(
-            f"{len(perlu_ditinjau)} indikator capaiannya di atas {fmt.persen(ambang_tinjau, 0)}, "
+            f"{len(perlu_ditinjau)} indikator capaiannya di atas {fmt.ambang(ambang_tinjau)}, "
             f"targetnya perlu ditinjau; tertinggi {p['indikator']} ({_nama(p)}) {fmt.persen(p['capaian'])}.",
             DI_BAWAH_TARGET, "Di Bawah Target"))
     return poin[:6]

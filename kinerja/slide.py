@@ -36,14 +36,15 @@ class Slide:
     kode_urusan: str | None = None
 
 
-def _nama(singkatan, nama_opd) -> str:
+def nama_opd(singkatan, nama_opd) -> str:
+    """Singkatan OPD, atau nama lengkapnya bila tanpa singkatan."""
     return str(singkatan) if isinstance(singkatan, str) and singkatan else str(nama_opd)
 
 
-def opd_di_bawah(opd: pd.DataFrame, ambang: float) -> pd.DataFrame:
-    """OPD yang capaiannya (rata-rata dibatasi) di bawah ambang, terburuk dulu."""
-    dinilai = opd[opd["capaian"].notna()]
-    bawah = dinilai[dinilai["capaian"].astype(float) < ambang]
+def opd_di_bawah(opd: pd.DataFrame) -> pd.DataFrame:
+    """OPD yang di bawah target menurut kolom di_bawah_target (aturan SQL di_bawah_target),
+    terburuk dulu."""
+    bawah = opd[opd["di_bawah_target"].fillna(False).astype(bool)]
     return bawah.sort_values(["capaian", "nama_opd"], kind="stable")
 
 
@@ -59,7 +60,7 @@ def opd_bidang(opd: pd.DataFrame, kode_urusan: str) -> pd.DataFrame:
     return opd[opd["kode_urusan"].astype(str) == str(kode_urusan)]
 
 
-def susun_slide(opd: pd.DataFrame, himpunan: str, ambang: float) -> list[Slide]:
+def susun_slide(opd: pd.DataFrame, himpunan: str) -> list[Slide]:
     """Slide untuk periode dan filter. opd: hasil kueri rapat_opd (urut peringkat)."""
     if himpunan not in HIMPUNAN:
         raise ValueError(f"himpunan slide tidak dikenal: {himpunan}")
@@ -69,9 +70,9 @@ def susun_slide(opd: pd.DataFrame, himpunan: str, ambang: float) -> list[Slide]:
         for kode, nama in daftar_bidang(opd):
             slide.append(Slide("bidang", f"Bidang {kode} {nama}".strip(), kode_urusan=kode))
         return slide
-    pilih = opd_di_bawah(opd, ambang) if himpunan == "bawah" else opd
+    pilih = opd_di_bawah(opd) if himpunan == "bawah" else opd
     for r in pilih.itertuples(index=False):
-        slide.append(Slide("opd", _nama(r.singkatan, r.nama_opd), kode_opd=str(r.kode_opd)))
+        slide.append(Slide("opd", nama_opd(r.singkatan, r.nama_opd), kode_opd=str(r.kode_opd)))
     return slide
 
 
@@ -106,17 +107,103 @@ def geser(nomor: int, langkah: int, jumlah: int) -> int:
     return (int(nomor) - 1 + langkah) % jumlah + 1
 
 
-def bagi_peringkat(n: int, maks: int = 10) -> list[tuple[int, int]]:
-    """Potongan (awal, akhir) baris peringkat untuk dua kolom grafik yang muat di layar:
-    <= maks: satu kolom; <= 2*maks: dibagi dua; lebih: maks teratas dan maks terbawah."""
-    if n <= 0:
-        return []
-    if n <= maks:
-        return [(0, n)]
-    if n <= 2 * maks:
-        tengah = math.ceil(n / 2)
-        return [(0, tengah), (tengah, n)]
-    return [(0, maks), (n - maks, n)]
+def _kelompok_seri(peringkat: list) -> list[tuple[int, ...]]:
+    """Indeks baris berurutan yang berperingkat sama (satu kelompok seri)."""
+    kelompok: list[list[int]] = []
+    for i, p in enumerate(peringkat):
+        if kelompok and peringkat[kelompok[-1][0]] == p:
+            kelompok[-1].append(i)
+        else:
+            kelompok.append([i])
+    return [tuple(k) for k in kelompok]
+
+
+def bagi_peringkat(peringkat, maks: int = 10) -> tuple[list[list[tuple[int, ...]]], int]:
+    """Kolom grafik peringkat yang muat di layar, tanpa pernah membelah kelompok seri.
+
+    peringkat: peringkat tiap baris, urut terbaik dulu. Hasil: (kolom, tersembunyi); kolom
+    berisi butir, setiap butir tuple indeks baris: satu indeks = satu OPD, lebih = kelompok
+    seri yang dipadatkan menjadi satu baris ("16 OPD di peringkat 1"). Paling banyak maks
+    butir per kolom. Muat satu kolom: satu kolom; muat dua: dibagi di batas kelompok yang
+    paling seimbang; lebih: terbaik dan terbawah, baris di tengah tidak ditampilkan
+    (tersembunyi = jumlahnya). Kelompok yang tidak muat utuh dipadatkan, tidak dipotong."""
+    kelompok = _kelompok_seri(list(peringkat))
+    n = sum(len(k) for k in kelompok)
+    if not kelompok:
+        return [], 0
+    padat = {j for j, k in enumerate(kelompok) if len(k) > maks}
+
+    def butir(j: int) -> list[tuple[int, ...]]:
+        k = kelompok[j]
+        return [k] if j in padat and len(k) > 1 else [(i,) for i in k]
+
+    def butir_dari(rentang) -> list[tuple[int, ...]]:
+        return [b for j in rentang for b in butir(j)]
+
+    while True:
+        ukuran = [len(butir(j)) for j in range(len(kelompok))]
+        jumlah = sum(ukuran)
+        if jumlah <= maks:
+            return [butir_dari(range(len(kelompok)))], 0
+        if jumlah > 2 * maks:
+            break
+        terbaik = None
+        kiri = 0
+        for j in range(1, len(kelompok)):
+            kiri += ukuran[j - 1]
+            lebih = max(kiri, jumlah - kiri)
+            if lebih <= maks and (terbaik is None or lebih <= terbaik[0]):  # seimbang: kiri lebih panjang
+                terbaik = (lebih, j)
+        if terbaik:
+            j = terbaik[1]
+            return [butir_dari(range(j)), butir_dari(range(j, len(kelompok)))], 0
+        # Tidak ada batas kelompok yang membagi dua: padatkan kelompok di tengah.
+        kiri = 0
+        for j, u in enumerate(ukuran):
+            if kiri + u > jumlah / 2:
+                break
+            kiri += u
+        if j in padat or len(kelompok[j]) == 1:
+            break
+        padat.add(j)
+
+    def ambil(urutan) -> tuple[list[tuple[int, ...]], list[int]]:
+        isi: list[tuple[int, ...]] = []
+        dipakai: list[int] = []
+        ruang = maks
+        for j in urutan:
+            if ruang <= 0:
+                break
+            k = kelompok[j]
+            if len(k) <= ruang:
+                isi.extend((i,) for i in k)
+                ruang -= len(k)
+            else:
+                isi.append(k)
+                ruang -= 1
+            dipakai.append(j)
+        return isi, dipakai
+
+    atas, pakai = ambil(range(len(kelompok)))
+    bawah, _ = ambil(range(len(kelompok) - 1, max(pakai), -1))
+    bawah.sort(key=lambda b: b[0])
+    tampil = sum(len(b) for b in atas + bawah)
+    return ([atas, bawah] if bawah else [atas]), n - tampil
+
+
+def baris_peringkat(df: pd.DataFrame, butir: list[tuple[int, ...]]) -> pd.DataFrame:
+    """Baris grafik peringkat satu kolom dari butir bagi_peringkat: satu OPD apa adanya,
+    kelompok seri yang dipadatkan menjadi satu baris berlabel '16 OPD di peringkat 1'
+    (nilai, pita dan peringkat sama untuk semua anggotanya)."""
+    baris = []
+    for b in butir:
+        r = df.iloc[b[0]].copy()
+        if len(b) > 1:
+            r["label_sumbu"] = r["singkatan"] = f"{len(b)} OPD di peringkat {int(r['peringkat'])}"
+            r["perubahan"] = ""
+            r["kode_opd"] = None
+        baris.append(r)
+    return pd.DataFrame(baris).reset_index(drop=True)
 
 
 def potong(teks, maks: int = 160) -> str:

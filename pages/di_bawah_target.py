@@ -89,7 +89,7 @@ def _siapkan_ambang() -> None:
             nilai = x
         else:
             st.toast(f"Nilai ambang='{_md(mentah_a)}' pada tautan tidak sah (0–{_angka_url(batas_atas)}); "
-                     f"dipakai {fmt.persen(ambang_bawaan, 0)}.", icon="⚠️")
+                     f"dipakai {fmt.ambang(ambang_bawaan)}.", icon="⚠️")
     st.session_state["dbt_mode"] = mode
     st.session_state["_dbt_ambang"] = nilai
     st.session_state["_dbt_kategori"] = kategori
@@ -130,7 +130,7 @@ else:
     ambang = float(k_nilai.number_input(
         "Capaian di bawah (%)", min_value=0.0, max_value=batas_atas, step=1.0, format="%g",
         key="dbt_ambang", on_change=_simpan, args=("dbt_ambang",),
-        help=f"Bawaan {fmt.persen(ambang_bawaan, 0)} (pengaturan ambang_di_bawah_target)."))
+        help=f"Bawaan {fmt.ambang(ambang_bawaan)} (pengaturan ambang_di_bawah_target)."))
     urutan = None
     teks_pendek = f"di bawah {fmt.persen(ambang, 1 if ambang % 1 else 0)}"
     teks_ambang = f"capaian di bawah {fmt.persen(ambang, 1 if ambang % 1 else 0)}"
@@ -159,7 +159,7 @@ def _keterangan() -> list[tuple[str, str]]:
         ("Daftar", "Setiap indikator di bawah ambang pada OPD dalam filter; OPD terburuk dulu."),
         ("Capaian", f"Capaian mentah (dipotong di 0); rata-rata dan kategori memakai capaian dibatasi "
                     f"{fmt.persen(batas_atas, 0)}. Target perlu ditinjau: capaian di atas "
-                    f"{fmt.persen(ambang_tinjau, 0)}."),
+                    f"{fmt.ambang(ambang_tinjau)}."),
         ("Kesegaran data", data_per()), ("Sumber", SUMBER),
         ("Diunduh", fmt.waktu(datetime.now().astimezone())),
     ]
@@ -378,9 +378,9 @@ with t_na:
 
 with t_tinjau:
     if jumlah_tinjau == 0:
-        st.success(f"Tidak ada indikator dengan capaian di atas {fmt.persen(ambang_tinjau, 0)} pada {f.periode}.")
+        st.success(f"Tidak ada indikator dengan capaian di atas {fmt.ambang(ambang_tinjau)} pada {f.periode}.")
     else:
-        st.caption(f"Capaian mentah di atas {fmt.persen(ambang_tinjau, 0)}: target kemungkinan terlalu rendah. "
+        st.caption(f"Capaian mentah di atas {fmt.ambang(ambang_tinjau)}: target kemungkinan terlalu rendah. "
                    f"Rata-rata dan peringkat memakai capaian yang dibatasi {fmt.persen(batas_atas, 0)}.")
         _tabel_indikator(kueri("indikator_perlu_ditinjau", **f.sql()), kolom_opd=True, mentah=True)
 

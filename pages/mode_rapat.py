@@ -67,7 +67,7 @@ batas_atas = float(pengaturan["batas_atas_capaian"])
 ambang = float(pengaturan["ambang_di_bawah_target"])
 pita = pita_dari(kueri("skala_aktif"))
 opd = kueri("rapat_opd", **f.sql())
-daftar = sl.susun_slide(opd, himpunan, ambang)
+daftar = sl.susun_slide(opd, himpunan)
 jumlah = len(daftar)
 
 if "r_slide" not in st.session_state or st.session_state.get("_r_url_slide") != st.query_params.get("slide"):
@@ -150,7 +150,7 @@ def _tabel_opd(df: pd.DataFrame, nomor_awal: int = 1, batang: bool = True) -> st
             + ("<col style='width:14%'>" if batang else "") + "<col style='width:8.6em'><col style='width:5.6em'>"
             "</colgroup><tr><th class='angka'>No</th><th>OPD</th><th class='angka'>Capaian</th>"
             + ("<th></th>" if batang else "") + "<th>Kategori</th>"
-            f"<th class='angka'>Ind. &lt; {esc(fmt.angka(ambang))}%</th></tr>{baris}</table>")
+            f"<th class='angka'>Ind. &lt; {esc(fmt.angka_ringkas(ambang))}%</th></tr>{baris}</table>")
 
 
 def _kurva_s(p: dict, judul: str, ket: str, kunci: str, tinggi: int = 380) -> None:
@@ -196,7 +196,7 @@ def slide_ringkasan() -> None:
                     unsafe_allow_html=True)
     c3.markdown(_kartu("OPD di bawah target",
                        f"{int(k['jumlah_opd_di_bawah_target'])} dari {int(k['jumlah_opd'])}",
-                       f"capaian &lt; {esc(fmt.persen(ambang, 0))}"), unsafe_allow_html=True)
+                       f"capaian &lt; {esc(fmt.ambang(ambang))}"), unsafe_allow_html=True)
     lalu = kinerja.loc[f.tahun - 1] if f.tahun - 1 in kinerja.index else None
     poin = susun_poin(
         pembanding=fmt.periode(f.tahun - 1, f.triwulan), kinerja_kini=k.to_dict(),
@@ -216,14 +216,14 @@ def slide_peringkat() -> None:
         _kosong(f"Tidak ada OPD dengan capaian kinerja pada {f.periode} dalam filter ini.")
         return
     df = df.assign(perubahan=[teks_perubahan(p, q) for p, q in zip(df["peringkat"], df["peringkat_lalu"])])
-    potongan = sl.bagi_peringkat(len(df))
-    kolom = st.columns(len(potongan))
-    for i, ((awal, akhir), kol) in enumerate(zip(potongan, kolom)):
-        bagian = df.iloc[awal:akhir].reset_index(drop=True)
-        if len(df) > 20:
-            judul = f"{akhir - awal} terbaik" if i == 0 else f"{akhir - awal} terbawah"
-        else:
-            judul = f"Peringkat {awal + 1}–{akhir}" if len(potongan) > 1 else f"Peringkat 1–{akhir}"
+    kolom, tersembunyi = sl.bagi_peringkat(list(df["peringkat"]))
+    padat = [b for butir in kolom for b in butir if len(b) > 1]
+    wadah = st.columns(len(kolom))
+    for i, (butir, kol) in enumerate(zip(kolom, wadah)):
+        bagian = sl.baris_peringkat(df, butir)
+        dari, sampai = int(bagian["peringkat"].iloc[0]), int(bagian["peringkat"].iloc[-1])
+        rentang = f"peringkat {dari}–{sampai}" if sampai > dari else f"peringkat {dari}"
+        judul = (("Terbaik · " if i == 0 else "Terbawah · ") + rentang) if tersembunyi else rentang.capitalize()
         fig = batang_peringkat(bagian, pita, judul, f"capaian kinerja · {f.periode}", ambang=ambang,
                                batas_atas=batas_atas, judul_perubahan=f"vs {f.tahun - 1}")
         n = len(bagian)
@@ -234,16 +234,25 @@ def slide_peringkat() -> None:
         fig.update_annotations(font_size=17)
         with kol:
             _grafik(fig, f"rapat_peringkat_{i}")
-    if len(df) > 20:
-        _html(f"<div class='rapat-lebih'>{len(df) - 20} OPD di tengah tidak ditampilkan; daftar lengkap di "
+    for b in padat:
+        anggota = df.iloc[list(b)]
+        nama = ", ".join(sl.potong(sl.nama_opd(r.singkatan, r.nama_opd), 40) for r in anggota.itertuples())
+        _html(f"<div class='rapat-lebih'><b>{len(b)} OPD di peringkat {int(anggota['peringkat'].iloc[0])} · "
+              f"{esc(fmt.persen(anggota['skor'].iloc[0]))}</b>: {esc(nama)}</div>")
+    if bool(df["seri_karena_batas"].any()):
+        _html(f"<div class='rapat-lebih'>Nilai sama karena capaian indikator dibatasi "
+              f"{esc(fmt.persen(batas_atas, 0))}; urutan tanpa batas (pemecah seri) di halaman Peringkat OPD."
+              "</div>")
+    if tersembunyi:
+        _html(f"<div class='rapat-lebih'>{tersembunyi} OPD di tengah tidak ditampilkan; daftar lengkap di "
               "halaman Peringkat OPD.</div>")
 
 
 def slide_di_bawah_target() -> None:
-    bawah = sl.opd_di_bawah(opd, ambang)
+    bawah = sl.opd_di_bawah(opd)
     dinilai = int(opd["capaian"].notna().sum())
     _html(f"<div class='rapat-label'><span class='rapat-angka'>{len(bawah)}</span> dari {len(opd)} OPD "
-          f"capaiannya di bawah {esc(fmt.persen(ambang, 0))}"
+          f"capaiannya di bawah {esc(fmt.ambang(ambang))}"
           + (f" ({len(opd) - dinilai} OPD tanpa capaian)" if dinilai < len(opd) else "") + "</div>")
     if bawah.empty:
         _kosong(f"Semua OPD yang dinilai mencapai target pada {f.periode}.")
@@ -260,18 +269,20 @@ def slide_di_bawah_target() -> None:
         _html(f"<div class='rapat-lebih'>+{len(bawah) - len(tampil)} OPD lainnya: daftar lengkap di halaman "
               "Di Bawah Target.</div>")
     _html(f"<div class='rapat-lebih'>Terburuk dulu. Kolom terakhir: indikator dengan capaian di bawah "
-          f"{esc(fmt.persen(ambang, 0))} dari indikator yang dapat dihitung.</div>")
+          f"{esc(fmt.ambang(ambang))} dari indikator yang dapat dihitung.</div>")
 
 
 def _indikator_bawah(kode: str) -> None:
     ind = kueri("di_bawah_target_indikator",
                 **f.sql(kelompok=None, kode_urusan=None, opd=[kode], ambang=ambang, urutan_kategori=None))
-    _html(f"<div class='rapat-judul-bagian'>Indikator di bawah {esc(fmt.persen(ambang, 0))} ({len(ind)})</div>")
+    _html(f"<div class='rapat-judul-bagian'>Indikator di bawah {esc(fmt.ambang(ambang))} ({len(ind)})</div>")
     if ind.empty:
         _kosong("Tidak ada indikator di bawah target.")
         return
     baris = "".join(
-        f"<tr><td class='teks'>{esc(sl.potong(r.indikator, 70))}</td>"
+        f"<tr><td class='teks'>{esc(sl.potong(r.indikator, 70))}"
+        + (f"<span class='rapat-batas'>{esc(c)}</span>" if (c := fmt.catatan_batas(
+            r.tanda_batas, r.capaian_dibatasi, r.target, r.realisasi)) else "") + "</td>"
         f"<td class='angka'><b>{esc(fmt.persen(r.capaian))}</b></td><td>{_chip(r.kategori)}</td></tr>"
         for r in ind.iloc[:MAKS_INDIKATOR].itertuples(index=False))
     _html("<table class='rapat-tabel'><colgroup><col><col style='width:5.2em'><col style='width:8.6em'>"
@@ -343,7 +354,7 @@ def slide_bidang(kode_urusan: str, nomor: int) -> None:
                           unsafe_allow_html=True)
             kiri.markdown(_kartu("OPD di bawah target",
                                  f"{int(k['jumlah_opd_di_bawah_target'])} dari {int(k['jumlah_opd'])}",
-                                 f"capaian &lt; {esc(fmt.persen(ambang, 0))}"), unsafe_allow_html=True)
+                                 f"capaian &lt; {esc(fmt.ambang(ambang))}"), unsafe_allow_html=True)
         else:
             _kosong(f"Belum ada capaian untuk {f.periode}.")
     with tengah:

@@ -121,7 +121,7 @@ df["hover"] = [
 
 # Ringkasan singkat: berapa OPD, berapa di bawah target, tertinggi dan terendah.
 jumlah = len(df)
-bawah = int((dinilai["skor"] < ambang).sum())
+bawah = int(dinilai["di_bawah_target"].sum())
 teratas = dinilai[dinilai["peringkat"] == dinilai["peringkat"].min()]
 terbawah = dinilai[dinilai["peringkat"] == dinilai["peringkat"].max()]
 
@@ -136,7 +136,7 @@ c1, c2, c3, c4 = st.columns(4)
 c1.metric("OPD dinilai" if len(dinilai) == jumlah else f"OPD dinilai (dari {jumlah})", f"{len(dinilai)}",
           border=True, help=None if len(dinilai) == jumlah else
           f"{jumlah - len(dinilai)} OPD tanpa {nama_skor.lower()} (n/a) tidak diberi peringkat.")
-c2.metric(f"Di bawah target (< {fmt.angka(ambang)}{satuan})", f"{bawah}", border=True)
+c2.metric(f"Di bawah target (< {fmt.angka_ringkas(ambang)}{satuan})", f"{bawah}", border=True)
 c3.metric(f"Tertinggi: {_nama(teratas)}", _skor_teks(teratas["skor"].iloc[0]), border=True,
           help=fmt.markdown_aman(", ".join(teratas["nama_opd"])))
 c4.metric(f"Terendah: {_nama(terbawah)}", _skor_teks(terbawah["skor"].iloc[0]), border=True,
@@ -147,12 +147,34 @@ if len(dinilai) == 1:
             "Peringkat baru bermakna bila membandingkan lebih dari satu OPD: longgarkan filter di sisi kiri.")
 
 judul_dasar = {"kinerja": "capaian kinerja", "serapan": "penyerapan anggaran", "gabungan": "skor gabungan"}[dasar]
-keterangan = (f"{jumlah} OPD · {bawah} di bawah target (< {fmt.angka(ambang)}{satuan}) · "
+keterangan = (f"{jumlah} OPD · {bawah} di bawah target (< {fmt.angka_ringkas(ambang)}{satuan}) · "
               f"warna dan label = kategori {nama_skala}")
 sumbu = {"kinerja": f"Capaian kinerja (%, dibatasi {fmt.angka(batas_atas)})",
          "serapan": "Realisasi terhadap rencana kas (%, maks. 100)",
          "gabungan": f"Skor gabungan (0–100; {fmt.angka(persen_k)}% kinerja + {fmt.angka(persen_a)}% serapan)"}[dasar]
-fig = batang_peringkat(df, pita, f"Peringkat OPD menurut {judul_dasar} · {f.periode}", keterangan,
+# Seri yang dibuat oleh batas atas (capaian indikator > 100%, serapan > rencana): disebut, dan
+# urutan menurut nilai tanpa batas ditawarkan sebagai pemecah seri, berlabel bukan peringkat resmi.
+seri_batas = dinilai[dinilai["seri_karena_batas"]]
+pecah = False
+if not seri_batas.empty:
+    kelompok_seri = seri_batas.groupby("peringkat").size()
+    teks_seri = "; ".join(f"{int(k)} OPD di peringkat {int(p)}" for p, k in kelompok_seri.items())
+    pecah = st.toggle("Pecah seri dengan nilai tanpa batas atas", key="p_pecah_seri",
+                      help="Urutan di dalam nilai yang sama menurut rata-rata tanpa batas atas. "
+                           "Hanya tampilan: peringkat resmi tetap memakai nilai yang dibatasi.")
+    st.caption(f"Nilai sama karena batas atas {fmt.persen(batas_atas, 0)}: {teks_seri}."
+               + (" Grafik diurutkan dengan pemecah seri; angka peringkat di grafik bukan peringkat resmi."
+                  if pecah else ""))
+grafik = df
+judul_grafik = f"Peringkat OPD menurut {judul_dasar} · {f.periode}"
+if pecah:
+    grafik = df.assign(peringkat=df["peringkat_pemecah_seri"]).sort_values(
+        ["peringkat", "nama_opd"], na_position="last", kind="stable").reset_index(drop=True)
+    grafik["jumlah_sama_peringkat"] = grafik.groupby("peringkat")["peringkat"].transform("size")
+    grafik["teks_tambahan"] = [f"tanpa batas {_skor_teks(t)}" if pd.notna(t) and pd.notna(x) and t - x > 1e-6
+                               else "" for t, x in zip(grafik["skor_tanpa_batas"], grafik["skor"])]
+    judul_grafik = f"Urutan pemecah seri (nilai tanpa batas atas, bukan peringkat resmi) · {f.periode}"
+fig = batang_peringkat(grafik, pita, judul_grafik, keterangan,
                        ambang=ambang, batas_atas=batas_atas, satuan=satuan, judul_sumbu=sumbu,
                        judul_perubahan=f"vs {pembanding}")
 acara = st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="grafik_peringkat",

@@ -153,14 +153,14 @@ else:
 if ini is not None and int(ini["jumlah_terhitung"]) > 0:
     bawah = int(ini["jumlah_di_bawah_target"])
     d = (bawah - int(lalu["jumlah_di_bawah_target"])) if lalu is not None else None
-    kartu(k2, f"Indikator di bawah {fmt.persen(ambang, 0)}", f"{bawah} dari {int(ini['jumlah_terhitung'])}",
+    kartu(k2, f"Indikator di bawah {fmt.ambang(ambang)}", f"{bawah} dari {int(ini['jumlah_terhitung'])}",
           f"{d:+d} indikator" if d is not None else None, arah_baik="turun",
           riwayat=_riwayat(tahunan.loc[tahunan.index <= f.tahun, "jumlah_di_bawah_target"]),
-          bantuan=f"Indikator yang capaiannya dapat dihitung dan di bawah {fmt.persen(ambang, 0)}. "
+          bantuan=f"Indikator yang capaiannya dapat dihitung dan di bawah {fmt.ambang(ambang)}. "
                   f"{int(ini['jumlah_na'])} indikator n/a, {int(ini['jumlah_perlu_ditinjau'])} target perlu "
                   "ditinjau.")
 else:
-    kartu(k2, f"Indikator di bawah {fmt.persen(ambang, 0)}", fmt.NA)
+    kartu(k2, f"Indikator di bawah {fmt.ambang(ambang)}", fmt.NA)
 
 if peringkat is not None:
     st.caption(f"Peringkat {fmt.teks_peringkat(peringkat, ini['jumlah_opd_dinilai'], ini['jumlah_sama_peringkat'])} "
@@ -176,8 +176,10 @@ if indikator.empty:
 else:
     def _tanda(r) -> str:
         bagian = [r.tanda] if isinstance(r.tanda, str) else []
-        if r.di_bawah_target and r.status != "negatif, dipotong ke 0":  # capaian 0: jelas di bawah
-            bagian.append(f"di bawah {fmt.persen(ambang, 0)}")
+        if r.tanda_batas == "dibatasi":  # dipotong ke 0 sudah disebut tanda (status)
+            bagian.append(fmt.catatan_batas(r.tanda_batas, r.capaian_dibatasi, angka_ikut=False))
+        if r.di_bawah_target and r.tanda_batas != "dipotong":  # capaian 0: jelas di bawah
+            bagian.append(f"di bawah {fmt.ambang(ambang)}")
         return "; ".join(bagian)
 
     tabel = pd.DataFrame({

@@ -127,7 +127,7 @@ else:
     kartu(c2, "Realisasi keuangan", fmt.NA)
 bawah = int(k_kini["jumlah_opd_di_bawah_target"])
 d = _selisih(k_kini, k_lalu, "jumlah_opd_di_bawah_target")
-kartu(c3, f"OPD di bawah {fmt.persen(ambang, 0)} (dari {int(k_kini['jumlah_opd'])})", f"{bawah}",
+kartu(c3, f"OPD di bawah {fmt.ambang(ambang)} (dari {int(k_kini['jumlah_opd'])})", f"{bawah}",
       f"{d:+.0f} OPD" if d is not None else None, arah_baik="turun",
       riwayat=list(kinerja["jumlah_opd_di_bawah_target"]))
 tinjau = int(k_kini["jumlah_perlu_ditinjau"])

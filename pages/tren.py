@@ -93,7 +93,7 @@ else:
         kosong = _tahun_tanpa_triwulan({int(t) for t in rata["tahun"]})
         st.caption(
             f"Capaian OPD = rata-rata capaian indikatornya (tiap indikator dibatasi {fmt.persen(batas_atas, 0)}); "
-            f"garis putus-putus = target {fmt.persen(ambang, 0)}."
+            f"garis putus-putus = target {fmt.ambang(ambang)}."
             + (f" Belum ada data {tw} untuk tahun {', '.join(map(str, kosong))}." if kosong else ""))
 
     if len(f.opd) > gt.MAKS_GARIS_OPD:

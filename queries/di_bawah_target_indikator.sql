@@ -11,13 +11,13 @@ WITH skala AS (
       AND cocok_filter(kode_pemda, kode_opd, $kelompok, $kode_urusan, $opd)
 ), per_indikator AS (
     SELECT kode_opd, nama_opd, singkatan, indikator_id, indikator, tingkat, satuan, polaritas,
-           target, target_atas, realisasi, capaian, capaian_dibatasi, kategori, status
+           target, target_atas, realisasi, capaian, capaian_dibatasi, tanda_batas, kategori, status
     FROM capaian_indikator_rinci
     WHERE kode_pemda = $kode_pemda AND tahun = $tahun AND triwulan = $triwulan
       AND cocok_filter(kode_pemda, kode_opd, $kelompok, $kode_urusan, $opd)
 )
 SELECT i.kode_opd, i.nama_opd, i.singkatan, o.capaian_opd, i.indikator_id, i.indikator, i.tingkat,
-       i.satuan, i.polaritas, i.target, i.target_atas, i.realisasi, i.capaian, i.capaian_dibatasi,
+       i.satuan, i.polaritas, i.target, i.target_atas, i.realisasi, i.capaian, i.capaian_dibatasi, i.tanda_batas,
        i.kategori, i.status
 FROM per_indikator i
 JOIN per_opd o ON o.kode_opd = i.kode_opd

@@ -12,7 +12,7 @@ WITH skala AS (
       AND cocok_filter(kode_pemda, kode_opd, $kelompok, $kode_urusan, $opd)
 ), per_indikator AS (
     SELECT kode_pemda, tahun, triwulan, kode_opd, nama_opd, singkatan, indikator_id, indikator,
-           tingkat, satuan, polaritas, target, target_atas, realisasi, capaian, capaian_dibatasi,
+           tingkat, satuan, polaritas, target, target_atas, realisasi, capaian, capaian_dibatasi, tanda_batas,
            kategori, status
     FROM capaian_indikator_rinci
     WHERE kode_pemda = $kode_pemda AND tahun = $tahun AND triwulan = $triwulan
@@ -28,7 +28,7 @@ WITH skala AS (
 SELECT i.tahun, i.triwulan, i.kode_opd, i.nama_opd, i.singkatan,
        o.capaian_opd, o.kategori_opd, o.peringkat,
        i.indikator_id, i.indikator, i.tingkat, i.satuan,
-       i.polaritas, i.target, i.target_atas, i.realisasi, i.capaian, i.capaian_dibatasi, i.kategori, i.status,
+       i.polaritas, i.target, i.target_atas, i.realisasi, i.capaian, i.capaian_dibatasi, i.tanda_batas, i.kategori, i.status,
        c.kendala, c.tindak_lanjut
 FROM per_indikator i
 JOIN per_opd o ON o.kode_opd = i.kode_opd

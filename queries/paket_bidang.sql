@@ -8,7 +8,7 @@ SELECT a.kode_urusan,
        kategori_capaian(avg(o.capaian)) AS kategori,
        count(*) AS jumlah_opd,
        count(o.capaian) AS jumlah_opd_dinilai,
-       count(*) FILTER (WHERE o.capaian < pengaturan_angka('ambang_di_bawah_target')) AS jumlah_opd_di_bawah_target,
+       count(*) FILTER (WHERE o.di_bawah_target) AS jumlah_opd_di_bawah_target,
        list(o.kode_opd ORDER BY o.peringkat NULLS LAST, o.nama_opd, o.kode_opd) AS anggota
 FROM anggota_bidang($kode_pemda, $kelompok, $opd) a
 JOIN capaian_opd_rinci o ON o.kode_pemda = $kode_pemda AND o.kode_opd = a.kode_opd

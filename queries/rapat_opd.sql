@@ -14,7 +14,8 @@ WITH bulan_akhir AS (
 )
 SELECT o.kode_opd, o.nama_opd, o.singkatan, o.kode_urusan, u.nama_urusan,
        o.jumlah_indikator, o.jumlah_terhitung, o.jumlah_na, o.jumlah_di_bawah_target,
-       o.capaian, o.kategori, o.peringkat,
+       o.capaian, o.kategori, o.di_bawah_target, o.jumlah_dibatasi, o.jumlah_dipotong,
+       o.peringkat,
        (SELECT count(capaian) FROM capaian_opd_rinci
         WHERE kode_pemda = $kode_pemda AND tahun = $tahun AND triwulan = $triwulan) AS jumlah_opd_dinilai,
        -- OPD yang berbagi peringkat ini (nilai sama), termasuk OPD ini; NULL bila tanpa peringkat.

@@ -153,7 +153,7 @@ def test_pptx_sama_dengan_view(con_demo, paket_demo, tmp_path):
     for p in paket_demo.poin:
         assert _rata(p.teks) in semua
     # satu slide per OPD di bawah target (seperti Mode Rapat): nama OPD tertulis di slidenya
-    for nama in sl.opd_di_bawah(paket_demo.opd, paket_demo.ambang)["nama_opd"]:
+    for nama in sl.opd_di_bawah(paket_demo.opd)["nama_opd"]:
         assert nama in semua
 
 

@@ -106,7 +106,7 @@ def _view_anggaran(con):
 
 @pytest.mark.parametrize("himpunan", HIMPUNAN)
 def test_slide_opd_dan_bidang_sama_dengan_mode_rapat(paket, dek, himpunan):
-    harap = sl.susun_slide(paket[himpunan].opd, himpunan, paket[himpunan].ambang)
+    harap = sl.susun_slide(paket[himpunan].opd, himpunan)
     slides = list(dek[himpunan].slides)
     if himpunan == "bidang":
         judul_bidang = [s.judul for s in harap if s.jenis == "bidang"]
@@ -119,7 +119,7 @@ def test_slide_opd_dan_bidang_sama_dengan_mode_rapat(paket, dek, himpunan):
     # judul, ringkasan, anggaran, peringkat (47 OPD: 3), di bawah target (13 OPD: 2), lalu per OPD/bidang
     per = sum(1 for s in harap if s.jenis in ("opd", "bidang"))
     peringkat = math.ceil(len(paket[himpunan].peringkat) / OPD_PER_SLIDE)
-    bawah = math.ceil(len(sl.opd_di_bawah(paket[himpunan].opd, paket[himpunan].ambang)) / BARIS_TABEL)
+    bawah = math.ceil(len(sl.opd_di_bawah(paket[himpunan].opd)) / BARIS_TABEL)
     assert (peringkat, bawah) == (3, 2)
     assert len(slides) == 3 + peringkat + bawah + per
 
@@ -191,7 +191,7 @@ def test_bentuk_di_dalam_slide(dek):
 def test_pdf_bagian_per_opd(paket, pdf_bawah):
     halaman, catatan = pdf_bawah
     p = paket["bawah"]
-    bawah = sl.opd_di_bawah(p.opd, p.ambang)
+    bawah = sl.opd_di_bawah(p.opd)
     posisi = []
     for r in bawah.itertuples():
         nama = r.singkatan if isinstance(r.singkatan, str) and r.singkatan else r.nama_opd

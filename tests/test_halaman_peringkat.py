@@ -332,3 +332,33 @@ def test_kecil_tidak_ada_opd_yang_dapat_dinilai(monkeypatch, db_kecil_berkas):
         at = _buka(monkeypatch, db_kecil_berkas, bidang="2.16", dasar=dasar)
         assert any("tidak satu pun" in i.value for i in at.info)
         assert not at.get("plotly_chart")
+
+
+def _batang(at: AppTest) -> tuple[list[str], list[str]]:
+    """(label sumbu y urut atas ke bawah, teks batang menurut posisi y)."""
+    g = _grafik(at)
+    teks = {}
+    for tr in g["data"]:
+        for y, t in zip(tr["y"], tr["text"]):
+            teks[y] = t
+    return g["layout"]["yaxis"]["ticktext"], [teks[i] for i in sorted(teks)]
+
+
+def test_seri_karena_batas_disebut_dan_pemecah_seri_berlabel(monkeypatch, db_kecil_berkas):
+    """Database kecil TW IV 2025: Dinkes dan Dinsos sama 92,5% karena Angka kematian bayi
+    Dinkes (107,1%) dibatasi 100%. Tanpa batas: Dinkes (90 + 107,142857 + 87,5) / 3 = 94,88%,
+    Dinsos 92,5%. Peringkat resmi tetap 1 dan 1; urutan pemecah seri 1 Dinkes, 2 Dinsos."""
+    at = _buka(monkeypatch, db_kecil_berkas, tahun="2025", triwulan="4")
+    label, teks = _batang(at)
+    assert label[:2] == ["1. Dinkes", "1. Dinsos"]
+    assert all("bersama 1 OPD lain" in t for t in teks[:2])
+    assert "Nilai sama karena batas atas 100%: 2 OPD di peringkat 1." in [c.value for c in at.caption]
+    at.toggle(key="p_pecah_seri").set_value(True).run()
+    assert not at.exception
+    label, teks = _batang(at)
+    assert label[:3] == ["1. Dinkes", "2. Dinsos", "3. Disdik"]
+    assert "tanpa batas 94,9%" in teks[0] and "bersama" not in teks[0]
+    assert "bukan peringkat resmi" in _grafik(at)["layout"]["title"]["text"]
+    # Tabel tetap peringkat resmi.
+    tabel = at.dataframe[0].value
+    assert list(tabel["Peringkat"].iloc[:2]) == [1, 1]

@@ -17,21 +17,22 @@ HALAMAN = "pages/mode_rapat.py"
 
 def _opd(baris):
     return pd.DataFrame(baris, columns=["kode_opd", "nama_opd", "singkatan", "kode_urusan", "nama_urusan",
-                                        "capaian", "peringkat"])
+                                        "capaian", "peringkat", "di_bawah_target"])
 
 
+# di_bawah_target seperti kolom SQL dengan ambang 95 (n/a tidak pernah di bawah target).
 OPD = _opd([
-    ("A", "Dinas A", "DA", "1.01", "Pendidikan", 99.0, 1),
-    ("B", "Dinas B", None, "1.02", "Kesehatan", 90.0, 2),
-    ("C", "Dinas C", "DC", "1.02", "Kesehatan", 60.0, 3),
-    ("D", "Dinas D", "DD", "2.16", "Komunikasi dan Informatika", None, None),
+    ("A", "Dinas A", "DA", "1.01", "Pendidikan", 99.0, 1, False),
+    ("B", "Dinas B", None, "1.02", "Kesehatan", 90.0, 2, True),
+    ("C", "Dinas C", "DC", "1.02", "Kesehatan", 60.0, 3, True),
+    ("D", "Dinas D", "DD", "2.16", "Komunikasi dan Informatika", None, None, False),
 ])
 
 
 # --- kinerja.slide ---------------------------------------------------------------------------
 
 def test_urutan_semua_opd():
-    s = sl.susun_slide(OPD, "semua", 95)
+    s = sl.susun_slide(OPD, "semua")
     assert [x.jenis for x in s] == ["ringkasan", "peringkat", "di_bawah_target", "opd", "opd", "opd", "opd"]
     assert [x.kode_opd for x in s[3:]] == ["A", "B", "C", "D"]
     assert s[4].judul == "Dinas B"  # tanpa singkatan: nama lengkap
@@ -39,13 +40,14 @@ def test_urutan_semua_opd():
 
 
 def test_hanya_di_bawah_target_terburuk_dulu_tanpa_na():
-    s = sl.susun_slide(OPD, "bawah", 95)
+    s = sl.susun_slide(OPD, "bawah")
     assert [x.kode_opd for x in s[3:]] == ["C", "B"]
-    assert [x.kode_opd for x in sl.susun_slide(OPD, "bawah", 50)[3:]] == []
+    semua_capai = OPD.assign(di_bawah_target=False)
+    assert [x.kode_opd for x in sl.susun_slide(semua_capai, "bawah")[3:]] == []
 
 
 def test_per_bidang():
-    s = sl.susun_slide(OPD, "bidang", 95)
+    s = sl.susun_slide(OPD, "bidang")
     assert [x.jenis for x in s[3:]] == ["bidang"] * 3
     assert [x.kode_urusan for x in s[3:]] == ["1.01", "1.02", "2.16"]
     assert s[4].judul == "Bidang 1.02 Kesehatan"
@@ -54,11 +56,11 @@ def test_per_bidang():
 
 def test_himpunan_tidak_dikenal():
     with pytest.raises(ValueError):
-        sl.susun_slide(OPD, "acak", 95)
+        sl.susun_slide(OPD, "acak")
 
 
 def test_filter_kosong_tetap_tiga_slide_ringkas():
-    assert [x.jenis for x in sl.susun_slide(OPD.iloc[0:0], "semua", 95)] == [
+    assert [x.jenis for x in sl.susun_slide(OPD.iloc[0:0], "semua")] == [
         "ringkasan", "peringkat", "di_bawah_target"]
 
 
@@ -86,11 +88,64 @@ def test_geser_berputar():
     assert sl.geser(1, -1, 5) == 5
 
 
-def test_bagi_peringkat():
-    assert sl.bagi_peringkat(0) == []
-    assert sl.bagi_peringkat(7) == [(0, 7)]
-    assert sl.bagi_peringkat(15) == [(0, 8), (8, 15)]
-    assert sl.bagi_peringkat(47) == [(0, 10), (37, 47)]
+def _satu(a, b):
+    return [(i,) for i in range(a, b)]
+
+
+def test_bagi_peringkat_tanpa_seri():
+    assert sl.bagi_peringkat([]) == ([], 0)
+    assert sl.bagi_peringkat(range(1, 8)) == ([_satu(0, 7)], 0)
+    assert sl.bagi_peringkat(range(1, 16)) == ([_satu(0, 8), _satu(8, 15)], 0)
+    assert sl.bagi_peringkat(range(1, 48)) == ([_satu(0, 10), _satu(37, 47)], 27)
+
+
+def test_bagi_peringkat_seri_besar_satu_baris():
+    # Demo: 16 OPD seri di peringkat 1 lalu 31 OPD berbeda (peringkat 17-47). Kolom terbaik:
+    # satu baris "16 OPD di peringkat 1" + 9 OPD berikutnya (peringkat 17-25); terbawah:
+    # 10 terakhir (38-47); tersembunyi 47 - 25 - 10 = 12.
+    kolom, sembunyi = sl.bagi_peringkat([1] * 16 + list(range(17, 48)))
+    assert kolom == [[tuple(range(16))] + _satu(16, 25), _satu(37, 47)]
+    assert sembunyi == 12
+    # 16 seri + 2: tiga baris, satu kolom.
+    assert sl.bagi_peringkat([1] * 16 + [17, 18]) == ([[tuple(range(16)), (16,), (17,)]], 0)
+
+
+def test_bagi_peringkat_tidak_membelah_seri_di_batas():
+    # 12 OPD, peringkat 6 dibagi empat OPD (baris 5-8): tengah (6|6) akan membelahnya;
+    # batas kelompok yang paling seimbang 5|7.
+    kolom, _ = sl.bagi_peringkat([1, 2, 3, 4, 5, 6, 6, 6, 6, 10, 11, 12])
+    assert kolom == [_satu(0, 5), _satu(5, 12)]
+    # Batas 10 terbaik jatuh di tengah seri peringkat 9 (baris 8-10): seri itu satu baris.
+    kolom, sembunyi = sl.bagi_peringkat(list(range(1, 9)) + [9, 9, 9] + list(range(12, 31)))
+    assert kolom[0] == _satu(0, 8) + [(8, 9, 10), (11,)]
+    assert kolom[1] == _satu(20, 30) and sembunyi == 8
+    # Tidak ada batas yang membagi 6+9+5 menjadi dua kolom <= 10: kelompok tengah dipadatkan.
+    kolom, sembunyi = sl.bagi_peringkat([1] * 6 + [7] * 9 + [16] * 5)
+    assert kolom == [_satu(0, 6), [tuple(range(6, 15))] + _satu(15, 20)] and sembunyi == 0
+
+
+@pytest.mark.parametrize("n", range(0, 60))
+def test_bagi_peringkat_sifat(n):
+    """Untuk pola seri acak (benih tetap): tiap kolom <= 10 butir, urutan terjaga, tidak ada
+    kelompok seri yang terbelah antara butir, dan tersembunyi + tampil = semua."""
+    import random
+
+    acak = random.Random(n)
+    peringkat = []
+    while len(peringkat) < n:
+        peringkat += [len(peringkat) + 1] * acak.choice([1, 1, 1, 2, 3, 5, 12])
+    peringkat = peringkat[:n]
+    kolom, sembunyi = sl.bagi_peringkat(peringkat)
+    butir = [b for k in kolom for b in k]
+    assert all(len(k) <= 10 for k in kolom)
+    baris = [i for b in butir for i in b]
+    assert baris == sorted(baris) and len(baris) + sembunyi == n
+    for b in butir:
+        sama = {peringkat[i] for i in b}
+        assert len(sama) == 1
+        semua_anggota = [i for i, p in enumerate(peringkat) if p == peringkat[b[0]]]
+        assert len(b) == 1 and (len(semua_anggota) == 1 or all(i in baris for i in semua_anggota)) \
+            or list(b) == semua_anggota
 
 
 def test_potong():
@@ -238,3 +293,39 @@ def test_css_tinggi_grafik_sebanding_layar():
     assert css.count("!important") == 2          # flex-basis dan height
     with pytest.raises(ValueError):
         sl.css_tinggi_grafik("x} body {display:none", 100)
+
+
+def _sumbu_y(at) -> list[list[str]]:
+    import json
+
+    return [json.loads(g.proto.spec)["layout"]["yaxis"]["ticktext"] for g in at.get("plotly_chart")]
+
+
+def test_slide_peringkat_kelompok_seri_utuh(monkeypatch, db_demo):
+    """Demo TW III 2026: kelompok seri di peringkat 1 lebih dari 10 OPD, jadi satu baris
+    'N OPD di peringkat 1' (anggotanya disebut di bawah grafik); setiap peringkat lain yang
+    tampil, tampil dengan semua OPD-nya; tampil + tersembunyi = 47."""
+    v = _view(db_demo, "SELECT c.peringkat, coalesce(o.singkatan, o.nama_opd) AS nama FROM v_capaian_opd c "
+                       "JOIN opd o USING (kode_pemda, kode_opd) WHERE tahun=2026 AND triwulan=3 "
+                       "AND c.peringkat IS NOT NULL")
+    per = v.groupby("peringkat")["nama"].apply(set).to_dict()
+    sama1 = len(per[1])
+    assert sama1 > 10  # prasyarat data demo
+    at = buka_halaman(monkeypatch, db_demo, HALAMAN, tahun="2026", triwulan="3", slide="2")
+    label = [t for kol in _sumbu_y(at) for t in kol]
+    assert f"{sama1} OPD di peringkat 1" in label
+    tampil = {}
+    for t in label:
+        if " OPD di peringkat " in t:
+            continue
+        p, nama = t.split(". ", 1)
+        tampil.setdefault(int(p), set()).add(nama)
+    for p, nama in tampil.items():
+        assert nama == per[p], f"peringkat {p} terbelah"
+    teks = _teks(at)
+    jumlah_tampil = sama1 + sum(len(x) for x in tampil.values())
+    assert f"{47 - jumlah_tampil} OPD di tengah tidak ditampilkan" in teks
+    assert f"{sama1} OPD di peringkat 1 · 100,0%" in teks
+    for nama in per[1]:
+        assert fmt.markdown_aman(nama) in teks or nama in teks
+    assert "dibatasi 100%" in teks  # seri dibuat oleh batas atas capaian

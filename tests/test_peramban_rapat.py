@@ -225,7 +225,7 @@ def test_unduh_pptx_mengikuti_himpunan_slide(server, peramban, db_demo, tmp_path
         paket = susun_paket(con, "99.01", 2026, 3, himpunan="bidang")
     finally:
         con.close()
-    bidang = [s.judul for s in susun_slide(paket.opd, "bidang", paket.ambang) if s.jenis == "bidang"]
+    bidang = [s.judul for s in susun_slide(paket.opd, "bidang") if s.jenis == "bidang"]
     judul = [sh.text_frame.text for sl_ in Presentation(str(berkas)).slides for sh in sl_.shapes
              if sh.has_text_frame and sh.text_frame.text.startswith("Bidang ")]
     assert len(bidang) > 10

@@ -146,8 +146,8 @@ def _bagian_peringkat(pdf, paket, png: dict, tanpa_gambar: str | None, catatan: 
 
 
 def _bagian_di_bawah_target(pdf, paket) -> None:
-    opd = sl.opd_di_bawah(paket.opd, paket.ambang)
-    pdf.judul(f"OPD di bawah target (capaian < {fmt.persen(paket.ambang, 0)})",
+    opd = sl.opd_di_bawah(paket.opd)
+    pdf.judul(f"OPD di bawah target (capaian < {fmt.ambang(paket.ambang)})",
               sub=f"{len(opd)} dari {len(paket.opd)} OPD · {paket.nama_pemda} · {paket.periode} · terburuk dulu")
     if opd.empty:
         pdf.paragraf(f"Semua OPD yang dinilai mencapai target pada {paket.periode}.", 11)
@@ -158,10 +158,10 @@ def _bagian_di_bawah_target(pdf, paket) -> None:
             baris.append([str(i), nama(r), r["nama_opd"], fmt.persen(r["capaian"]), r["kategori"],
                           f"{int(r['jumlah_di_bawah_target'])} dari {int(r['jumlah_terhitung'])}",
                           "\n".join(str(x) for x in ken["kendala"] if isinstance(x, str)) or "belum dilaporkan"])
-        pdf.tabel(["No", "OPD", "Nama OPD", "Capaian", "Kategori", f"Indikator < {fmt.angka(paket.ambang)}%",
+        pdf.tabel(["No", "OPD", "Nama OPD", "Capaian", "Kategori", f"Indikator < {fmt.angka_ringkas(paket.ambang)}%",
                    "Kendala"], baris, [10, 28, 62, 20, 30, 25, 98], kolom_kategori=4, rata_kanan={0, 3, 5})
     d = paket.di_bawah_target
-    pdf.judul(f"Indikator di bawah target (capaian < {fmt.persen(paket.ambang, 0)})")
+    pdf.judul(f"Indikator di bawah target (capaian < {fmt.ambang(paket.ambang)})")
     if d.empty:
         pdf.paragraf("Tidak ada indikator di bawah target pada periode ini.", 11)
         return

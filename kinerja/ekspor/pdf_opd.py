@@ -116,14 +116,15 @@ def bagian_opd(pdf, paket, kode: str, png: bytes | None, tanpa_gambar: str | Non
 
     ind = paket.indikator_bawah(kode)
     pdf.pastikan_ruang(22)   # judul + baris judul tabel + satu baris: jangan tertinggal sendirian
-    pdf.paragraf(f"Indikator di bawah target (capaian < {fmt.persen(paket.ambang, 0)}): {len(ind)}", 11, tebal=True,
+    pdf.paragraf(f"Indikator di bawah target (capaian < {fmt.ambang(paket.ambang)}): {len(ind)}", 11, tebal=True,
                  tinggi=6)
     if ind.empty:
         pdf.paragraf("Tidak ada indikator di bawah target.", 9.5, warna=ABU, tinggi=5)
         pdf.ln(2)
     else:
         pdf.tabel(["Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Kategori"],
-                  [[x["indikator"], x["satuan"], fmt.angka_ringkas(x["target"]),
+                  [[x["indikator"] + (f" ({c})" if (c := fmt.catatan_batas(x["tanda_batas"], angka_ikut=False)) else ""),
+                    x["satuan"], fmt.angka_ringkas(x["target"]),
                     fmt.angka_ringkas(x["realisasi"]), fmt.persen(x["capaian"]),
                     x["kategori"] if pd.notna(x["kategori"]) else fmt.NA] for _, x in ind.iterrows()],
                   [133, 30, 26, 26, 24, 34], ukuran=8, kolom_kategori=5, rata_kanan={2, 3, 4})
@@ -150,10 +151,10 @@ def bagian_bidang(pdf, paket, kode_urusan: str, judul: str, png: bytes | None, t
                     ket=f"capaian bidang, rata-rata {int(ringkas['jumlah_opd_dinilai'])} OPD")
     pdf.set_xy(pdf.l_margin, bawah + 2)
     pdf.paragraf(f"OPD di bawah target: {int(ringkas['jumlah_opd_di_bawah_target'])} dari "
-                 f"{int(ringkas['jumlah_opd'])} (capaian < {fmt.persen(paket.ambang, 0)})", 9, tinggi=4.6, lebar=76)
+                 f"{int(ringkas['jumlah_opd'])} (capaian < {fmt.ambang(paket.ambang)})", 9, tinggi=4.6, lebar=76)
     bawah = max(pdf.get_y(), _kurva(pdf, paket, paket.anggaran_bidang_ini(kode_urusan), png, y0, tanpa_gambar))
     pdf.set_xy(pdf.l_margin, bawah + 3)
-    pdf.tabel(["No", "OPD", "Nama OPD", "Capaian", "Kategori", f"Indikator < {fmt.angka(paket.ambang)}%",
+    pdf.tabel(["No", "OPD", "Nama OPD", "Capaian", "Kategori", f"Indikator < {fmt.angka_ringkas(paket.ambang)}%",
                "Realisasi keuangan", "Rencana kas"],
               [[str(i), nama(x), x["nama_opd"], fmt.persen(x["capaian"]),
                 x["kategori"] if pd.notna(x["kategori"]) else fmt.NA,

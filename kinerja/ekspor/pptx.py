@@ -55,7 +55,7 @@ def _slide_ringkasan(prs, paket):
                   else "belum ada data anggaran", None))
     kartu.append(("OPD di bawah target",
                   f"{int(k['jumlah_opd_di_bawah_target'])} dari {int(k['jumlah_opd'])}" if k else fmt.NA,
-                  f"capaian < {fmt.persen(paket.ambang, 0)}", None))
+                  f"capaian < {fmt.ambang(paket.ambang)}", None))
     kartu.append(("Target perlu ditinjau", str(int(k["jumlah_perlu_ditinjau"])) if k else fmt.NA,
                   "indikator", None))
     lebar = Inches(2.95)
@@ -90,9 +90,12 @@ def _slide_peringkat(prs, paket):
         lanjut = f" ({j}/{len(bagian)})" if len(bagian) > 1 else ""
         d.judul(s, judul + lanjut, paket,
                 sub=f"{paket.nama_pemda} · capaian (%) rata-rata indikator, dibatasi "
-                    f"{fmt.persen(paket.batas_atas, 0)} · di bawah target < {fmt.persen(paket.ambang, 0)}")
-        label = [f"{int(r['peringkat']) if pd.notna(r['peringkat']) else '–'}. {d.nama(r)} · "
-                 f"{d.t(r['kategori'] if pd.notna(r['kategori']) else fmt.NA)}" for _, r in b.iterrows()]
+                    f"{fmt.persen(paket.batas_atas, 0)} · di bawah target < {fmt.ambang(paket.ambang)}")
+        label = [" · ".join(x for x in (
+                     f"{int(r['peringkat']) if pd.notna(r['peringkat']) else '–'}. {d.nama(r)}",
+                     d.t(r['kategori'] if pd.notna(r['kategori']) else fmt.NA),
+                     fmt.teks_bersama(r["jumlah_sama_peringkat"])) if x)
+                 for _, r in b.iterrows()]
         g.batang(s, label, list(b["capaian"]), list(b["kategori"]), paket,
                  Inches(0.4), Inches(1.4), Inches(12.5), Inches(5.25), ukuran=14)
         d.legenda(s, paket, d.KIRI, Inches(6.68))
@@ -100,10 +103,10 @@ def _slide_peringkat(prs, paket):
 
 def _slide_di_bawah_target(prs, paket):
     """Seperti Mode Rapat: OPD yang capaiannya di bawah ambang, terburuk dulu."""
-    opd = sl.opd_di_bawah(paket.opd, paket.ambang)
-    judul = f"OPD di bawah target (capaian < {fmt.persen(paket.ambang, 0)})"
+    opd = sl.opd_di_bawah(paket.opd)
+    judul = f"OPD di bawah target (capaian < {fmt.ambang(paket.ambang)})"
     dinilai = int(paket.opd["capaian"].notna().sum()) if len(paket.opd) else 0
-    sub = (f"{len(opd)} dari {len(paket.opd)} OPD capaiannya di bawah {fmt.persen(paket.ambang, 0)}"
+    sub = (f"{len(opd)} dari {len(paket.opd)} OPD capaiannya di bawah {fmt.ambang(paket.ambang)}"
            + (f" ({len(paket.opd) - dinilai} OPD tanpa capaian)" if dinilai < len(paket.opd) else "")
            + f" · {paket.periode} · terburuk dulu")
     if opd.empty:
@@ -126,7 +129,7 @@ def _slide_di_bawah_target(prs, paket):
                           f"{int(r['jumlah_di_bawah_target'])} dari {int(r['jumlah_terhitung'])}",
                           d.potong(utama, 105) if utama else "belum dilaporkan"])
             nomor += 1
-        d.tabel(s, ["No", "OPD", "Capaian", "Kategori", f"Indikator < {fmt.angka(paket.ambang)}%",
+        d.tabel(s, ["No", "OPD", "Capaian", "Kategori", f"Indikator < {fmt.angka_ringkas(paket.ambang)}%",
                     "Kendala utama"],
                 baris, d.KIRI, Inches(1.5), d.LEBAR_ISI, [0.6, 1.9, 1.2, 1.7, 1.6, 5.3], ukuran=13,
                 kolom_kategori=3, paket=paket, tinggi_baris=Inches(0.55), rata_kanan={0, 2, 4})

@@ -109,14 +109,15 @@ def _info_opd(r, paket) -> list[str]:
 def _indikator(s, paket, kode: str, x, y, w, bawah) -> list[str]:
     """Tabel indikator di bawah target (terendah dulu), sebanyak yang muat sampai `bawah`."""
     ind = paket.indikator_bawah(kode)
-    d.kotak(s, x, y, w, Inches(0.38), f"Indikator di bawah {fmt.persen(paket.ambang, 0)} ({len(ind)})",
+    d.kotak(s, x, y, w, Inches(0.38), f"Indikator di bawah {fmt.ambang(paket.ambang)} ({len(ind)})",
             ukuran=16, tebal=True)
     if ind.empty:
         d.kotak(s, x, y + Inches(0.45), w, Inches(0.5), "Tidak ada indikator di bawah target.", ukuran=14,
                 warna=d.ABU)
         return []
     kolom, lebar, ukuran = ["Indikator", "Capaian", "Kategori"], [2.3, 0.95, 1.35], 11
-    baris = [[d.potong(r["indikator"], 80), fmt.persen(r["capaian"]),
+    # Capaian yang dipotong ke 0 menyebut target dan realisasinya di bawah nama indikator.
+    baris = [[d.potong(r["indikator"], 80) + (f" ({c})" if (c := _catatan(r)) else ""), fmt.persen(r["capaian"]),
               r["kategori"] if pd.notna(r["kategori"]) else fmt.NA] for _, r in ind.iterrows()]
     y_tabel = y + Inches(0.42)
     sisa = bawah - y_tabel - Inches(0.36) - d.tinggi_baris_tabel(kolom, w, lebar, ukuran, tebal=True)
@@ -132,7 +133,11 @@ def _indikator(s, paket, kode: str, x, y, w, bawah) -> list[str]:
         d.kotak(s, x, y_tabel + tinggi + Inches(0.03), w, Inches(0.32),
                 f"+{len(ind) - len(tampil)} lainnya (lengkap di catatan slide dan PDF)", ukuran=12, warna=d.ABU)
     return [f"- {r['indikator']}: {fmt.persen(r['capaian'])} ({r['kategori'] if pd.notna(r['kategori']) else fmt.NA})"
-            for _, r in ind.iterrows()]
+            + (f"; {c}" if (c := _catatan(r)) else "") for _, r in ind.iterrows()]
+
+
+def _catatan(r) -> str:
+    return fmt.catatan_batas(r.get("tanda_batas"), r.get("capaian_dibatasi"), r.get("target"), r.get("realisasi"))
 
 
 def _butir(daftar: list[str], lebar_in: float, tinggi_in: float, pt: float) -> list[str]:
@@ -202,11 +207,11 @@ def slide_bidang(prs, paket, kode_urusan: str, judul: str) -> None:
             f"{kategori} · rata-rata {int(ringkas['jumlah_opd_dinilai'])} OPD", aksen=w_[0] if w_ else None)
     d.kartu(s, kiri, Inches(3.8), Inches(3.4), Inches(2.1), "OPD di bawah target",
             f"{int(ringkas['jumlah_opd_di_bawah_target'])} dari {int(ringkas['jumlah_opd'])}",
-            f"capaian < {fmt.persen(paket.ambang, 0)}")
+            f"capaian < {fmt.ambang(paket.ambang)}")
     x, w = Inches(4.1), Inches(4.6)
     d.kotak(s, x, Inches(1.5), w, Inches(0.38), f"OPD dalam bidang ({len(anggota)})", ukuran=16, tebal=True)
     tampil = anggota.iloc[:MAKS_ANGGOTA]
-    tinggi = d.tabel(s, ["No", "OPD", "Capaian", "Kategori", f"Ind. <{fmt.angka(paket.ambang)}%"],
+    tinggi = d.tabel(s, ["No", "OPD", "Capaian", "Kategori", f"Ind. <{fmt.angka_ringkas(paket.ambang)}%"],
             [[str(i), d.nama(r), fmt.persen(r["capaian"]), r["kategori"] if pd.notna(r["kategori"]) else fmt.NA,
               f"{int(r['jumlah_di_bawah_target'])}/{int(r['jumlah_terhitung'])}"]
              for i, (_, r) in enumerate(tampil.iterrows(), start=1)],

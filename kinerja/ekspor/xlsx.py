@@ -119,7 +119,7 @@ def butir_ringkasan(paket) -> list[Butir]:
                     f"{fmt.persen(k.get('capaian'))} ({kategori})"),
               Butir("OPD dinilai", int(k["jumlah_opd_dinilai"]), "bulat", f"dari {int(k['jumlah_opd'])} OPD",
                     f"{int(k['jumlah_opd_dinilai'])} dari {int(k['jumlah_opd'])}"),
-              Butir(f"OPD di bawah target (< {fmt.persen(paket.ambang, 0)})", int(k["jumlah_opd_di_bawah_target"]),
+              Butir(f"OPD di bawah target (< {fmt.ambang(paket.ambang)})", int(k["jumlah_opd_di_bawah_target"]),
                     "bulat", teks=str(int(k["jumlah_opd_di_bawah_target"]))),
               Butir("Indikator target perlu ditinjau", int(k["jumlah_perlu_ditinjau"]), "bulat",
                     teks=str(int(k["jumlah_perlu_ditinjau"])))]
@@ -161,7 +161,7 @@ def lembar_paket(paket) -> list[Lembar]:
                   ("Skala kategori", skala.legenda(paket.pita, paket.batas_atas, "; ")),
                   ("Capaian", f"rata-rata capaian indikator, tiap indikator dibatasi "
                               f"{fmt.persen(paket.batas_atas, 0)}; di bawah target = capaian < "
-                              f"{fmt.persen(paket.ambang, 0)}")]
+                              f"{fmt.ambang(paket.ambang)}")]
     ringkasan += [(butir, nilai, "") for butir, nilai in teks]
     ang = paket.anggaran_bulanan.copy()
     ang["nama_bulan"] = [fmt.bulan(int(b)) for b in ang["bulan"]]

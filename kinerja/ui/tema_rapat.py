@@ -24,7 +24,7 @@ _DASAR = """
               white-space: nowrap; overflow: hidden; text-overflow: ellipsis;}
 .rapat-nomor {font-size: 24px; font-weight: 700; color: var(--rp-fg); white-space: nowrap;}
 .rapat-nomor span {font-size: .6em; font-weight: 400; color: var(--rp-muted); display: block; text-align: right;}
-.rapat-kecil {font-size: 13px; color: var(--rp-muted); line-height: 1.3;}
+.rapat-kecil {font-size: 14px; color: var(--rp-muted); line-height: 1.3;}
 .rapat-kartu {border: 2px solid var(--rp-border); border-radius: .6rem; padding: .5rem 1rem .6rem 1rem;
               background: var(--rp-kartu); margin: .25rem 0 .4rem 0;}
 .rapat-label {font-size: 18px; font-weight: 600; color: var(--rp-fg); line-height: 1.2;}
@@ -45,6 +45,7 @@ _DASAR = """
                  text-overflow: ellipsis; vertical-align: middle;}
 .rapat-tabel td.angka, .rapat-tabel th.angka {text-align: right; font-variant-numeric: tabular-nums;}
 .rapat-tabel td.teks {white-space: normal; line-height: 1.2;}
+.rapat-tabel .rapat-batas {display: block; font-size: 15px; color: var(--rp-muted); font-weight: 600;}
 .rapat-batang {height: .75em; border: 1px solid var(--rp-fg); background: var(--rp-kartu); position: relative;}
 .rapat-batang > div {height: 100%;}
 .rapat-catatan {font-size: 16px; line-height: 1.3; color: var(--rp-fg); margin: 0; padding-left: 1.3em;}

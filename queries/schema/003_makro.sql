@@ -80,6 +80,11 @@ CREATE OR REPLACE MACRO di_bawah_ambang(x_capaian, urutan_pita, ambang, urutan_b
     coalesce(CASE WHEN urutan_batas IS NULL THEN x_capaian < ambang
                   ELSE urutan_pita >= urutan_batas END, false);
 
+-- Di bawah target menurut pengaturan ambang_di_bawah_target (OPD, indikator, ringkasan,
+-- peringkat, poin penting dan slide memakai kolom yang dihitung dengan makro ini).
+CREATE OR REPLACE MACRO di_bawah_target(x_capaian) AS
+    di_bawah_ambang(x_capaian, NULL, pengaturan_angka('ambang_di_bawah_target'), NULL);
+
 -- Persen terhadap pagu; NULL bila pagu kosong atau nol.
 CREATE OR REPLACE MACRO persen_pagu(nilai, pagu) AS nilai / NULLIF(pagu, 0) * 100;
 

@@ -22,7 +22,12 @@ WITH dasar AS NOT MATERIALIZED (
 ), dibatasi AS NOT MATERIALIZED (
     SELECT *, capaian_dibatasi(capaian) AS capaian_dibatasi FROM dasar
 )
-SELECT *, kategori_capaian(capaian_dibatasi) AS kategori FROM dibatasi;
+SELECT *, kategori_capaian(capaian_dibatasi) AS kategori,
+       -- Capaian yang tidak tampil apa adanya: layar, slide dan cetakan menyebut target dan
+       -- realisasinya (rumus negatif dipotong ke 0; di atas batas atas dibatasi).
+       CASE WHEN status = 'negatif, dipotong ke 0' THEN 'dipotong'
+            WHEN capaian > capaian_dibatasi THEN 'dibatasi' END AS tanda_batas
+FROM dibatasi;
 
 CREATE OR REPLACE VIEW v_capaian_indikator AS
 SELECT kode_pemda, tahun, triwulan, kode_opd, nama_opd, kode_urusan,
@@ -42,13 +47,20 @@ WITH per_opd AS NOT MATERIALIZED (
            count(r.capaian) AS jumlah_terhitung,
            count(*) - count(r.capaian) AS jumlah_na,
            count(*) FILTER (WHERE r.status = 'target perlu ditinjau') AS jumlah_perlu_ditinjau,
-           count(*) FILTER (WHERE r.capaian < pengaturan_angka('ambang_di_bawah_target')) AS jumlah_di_bawah_target,
-           avg(r.capaian_dibatasi) AS capaian
+           count(*) FILTER (WHERE di_bawah_target(r.capaian)) AS jumlah_di_bawah_target,
+           -- Indikator yang capaiannya dibatasi (di atas batas atas) atau dipotong ke 0
+           -- (rumus negatif): angka target dan realisasinya perlu ditampilkan.
+           count(*) FILTER (WHERE r.tanda_batas = 'dibatasi') AS jumlah_dibatasi,
+           count(*) FILTER (WHERE r.tanda_batas = 'dipotong') AS jumlah_dipotong,
+           avg(r.capaian_dibatasi) AS capaian,
+           -- Rata-rata tanpa batas atas: hanya untuk memecah seri yang dibuat oleh batas.
+           avg(r.capaian) AS capaian_tanpa_batas
     FROM capaian_indikator_rinci r
     GROUP BY ALL
 )
 SELECT *,
        kategori_capaian(capaian) AS kategori,
+       di_bawah_target(capaian) AS di_bawah_target,
        CASE WHEN capaian IS NOT NULL THEN
            rank() OVER (PARTITION BY kode_pemda, tahun, triwulan
                         ORDER BY round(capaian, 6) DESC NULLS LAST)
