@@ -24,6 +24,7 @@ _BAWAH = 60     # label target bawah
 NAIK_WARNA = "#1A6E2E"
 TURUN_WARNA = "#B3261E"
 _TANPA_NILAI = "#BFC5CC"
+LEBAR_TEKS = 34   # karakter label yang muat di batang selebar sumbu penuh (huruf 15-18 px)
 
 
 def _kosong(x) -> bool:
@@ -110,7 +111,10 @@ def batang_peringkat(df: pd.DataFrame, pita: list[Pita], judul: str, keterangan:
             teks = [" · ".join(t for t in (_nilai(v), label, tambahan[i] or "", bersama[i]) if t)
                     for v, i in zip(nilai, pilih)]
             # Batang pendek: teks di luar batang agar tidak mengecil.
-            posisi_teks = ["inside" if v >= 0.42 * batas_atas else "outside" for v in nilai]
+            # Batang yang tidak memuat teksnya: teks di luar agar tidak mengecil (yang terburuk,
+            # batang terpendek, justru paling penting dibaca). Muat ~ LEBAR_TEKS karakter penuh.
+            posisi_teks = ["inside" if v / batas_atas >= min(len(t) / LEBAR_TEKS, 0.85) else "outside"
+                           for v, t in zip(nilai, teks)]
         hover = list(df["hover"].iloc[pilih]) if "hover" in df else [nama[i] for i in pilih]
         fig.add_trace(go.Bar(
             x=nilai, y=pilih, orientation="h", name=label or fmt.NA,

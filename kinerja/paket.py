@@ -54,11 +54,11 @@ class Paket:
 
     @property
     def ambang(self) -> float:
-        return float(self.pengaturan.get("ambang_di_bawah_target", 95))
+        return float(self.pengaturan["ambang_di_bawah_target"])
 
     @property
     def batas_atas(self) -> float:
-        return float(self.pengaturan.get("batas_atas_capaian", 100))
+        return float(self.pengaturan["batas_atas_capaian"])
 
     @property
     def pembanding(self) -> str:
@@ -165,8 +165,8 @@ def susun_paket(con: duckdb.DuckDBPyConnection, kode_pemda: str, tahun: int, tri
     cocok = pemda[pemda["kode_pemda"] == kode_pemda]
     nama_pemda = str(cocok["nama_pemda"].iloc[0]) if len(cocok) else str(kode_pemda)
     pengaturan = dict(kueri(con, "pengaturan").itertuples(index=False))
-    ambang = float(pengaturan.get("ambang_di_bawah_target", 95))
-    ambang_tinjau = float(pengaturan.get("ambang_perlu_ditinjau", 150))
+    ambang = float(pengaturan["ambang_di_bawah_target"])
+    ambang_tinjau = float(pengaturan["ambang_perlu_ditinjau"])
 
     kinerja_th = kueri(con, "ringkasan_kinerja_tahunan", **p)
     anggaran_th = kueri(con, "ringkasan_anggaran_tahunan", **p)

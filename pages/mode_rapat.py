@@ -223,29 +223,35 @@ def slide_peringkat() -> None:
         bagian = sl.baris_peringkat(df, butir)
         dari, sampai = int(bagian["peringkat"].iloc[0]), int(bagian["peringkat"].iloc[-1])
         rentang = f"peringkat {dari}–{sampai}" if sampai > dari else f"peringkat {dari}"
-        judul = (("Terbaik · " if i == 0 else "Terbawah · ") + rentang) if tersembunyi else rentang.capitalize()
+        judul = (("Terbaik · " if i == 0 else "Terbawah · ") + rentang) if tersembunyi else "P" + rentang[1:]
         fig = batang_peringkat(bagian, pita, judul, f"capaian kinerja · {f.periode}", ambang=ambang,
                                batas_atas=batas_atas, judul_perubahan=f"vs {f.tahun - 1}")
         n = len(bagian)
-        fig.update_layout(height=118 + 40 + max(n, 3) * 37, showlegend=False,
+        fig.update_layout(height=118 + 40 + max(n, 3) * 34, showlegend=False,
                           margin=dict(t=118, b=40), title=dict(font=dict(size=24), y=0.99, pad=dict(t=22)))
         fig.update_yaxes(tickfont=dict(size=20))
         fig.update_traces(insidetextfont_size=18, outsidetextfont_size=18)
         fig.update_annotations(font_size=17)
         with kol:
             _grafik(fig, f"rapat_peringkat_{i}")
+    # Di bawah grafik, sesingkat mungkin (kendali slide harus tetap terlihat di 1280x720).
+    seri_batas = bool(df["seri_karena_batas"].any())
     for b in padat:
         anggota = df.iloc[list(b)]
         nama = ", ".join(sl.potong(sl.nama_opd(r.singkatan, r.nama_opd), 40) for r in anggota.itertuples())
+        sebab = (f" (sama karena capaian indikator dibatasi {fmt.persen(batas_atas, 0)})"
+                 if bool(anggota["seri_karena_batas"].any()) else "")
         _html(f"<div class='rapat-lebih'><b>{len(b)} OPD di peringkat {int(anggota['peringkat'].iloc[0])} · "
-              f"{esc(fmt.persen(anggota['skor'].iloc[0]))}</b>: {esc(nama)}</div>")
-    if bool(df["seri_karena_batas"].any()):
-        _html(f"<div class='rapat-lebih'>Nilai sama karena capaian indikator dibatasi "
-              f"{esc(fmt.persen(batas_atas, 0))}; urutan tanpa batas (pemecah seri) di halaman Peringkat OPD."
-              "</div>")
+              f"{esc(fmt.persen(anggota['skor'].iloc[0]))}</b>{esc(sebab)}: {esc(nama)}</div>")
+    lain = []
     if tersembunyi:
-        _html(f"<div class='rapat-lebih'>{tersembunyi} OPD di tengah tidak ditampilkan; daftar lengkap di "
-              "halaman Peringkat OPD.</div>")
+        lain.append(f"{tersembunyi} OPD di tengah tidak ditampilkan")
+    if seri_batas and not any(bool(df.iloc[list(b)]["seri_karena_batas"].any()) for b in padat):
+        lain.append(f"nilai sama karena capaian indikator dibatasi {fmt.persen(batas_atas, 0)}")
+    if lain:
+        kalimat = "; ".join(lain)
+        _html(f"<div class='rapat-lebih'>{esc(kalimat[0].upper() + kalimat[1:])}; daftar lengkap"
+              + (" dan urutan pemecah seri" if seri_batas else "") + " di halaman Peringkat OPD.</div>")
 
 
 def slide_di_bawah_target() -> None:

@@ -325,7 +325,21 @@ def test_slide_peringkat_kelompok_seri_utuh(monkeypatch, db_demo):
     teks = _teks(at)
     jumlah_tampil = sama1 + sum(len(x) for x in tampil.values())
     assert f"{47 - jumlah_tampil} OPD di tengah tidak ditampilkan" in teks
-    assert f"{sama1} OPD di peringkat 1 · 100,0%" in teks
     for nama in per[1]:
         assert fmt.markdown_aman(nama) in teks or nama in teks
-    assert "dibatasi 100%" in teks  # seri dibuat oleh batas atas capaian
+    assert f"{sama1} OPD di peringkat 1 · 100,0%</b> (sama karena capaian indikator dibatasi 100%)" in teks
+
+
+def test_batang_terpendek_teksnya_di_luar_tidak_mengecil():
+    """Label OPD terburuk (42,0% · Sangat Rendah) tidak muat di batang 42%: ditulis di luar batang
+    (Plotly mengecilkan teks di dalam batang yang terlalu pendek)."""
+    from kinerja.grafik_peringkat import batang_peringkat
+    from kinerja.skala import Pita
+
+    pita = [Pita(1, "Sangat Tinggi", 91, "#0072B2", "#FFFFFF"), Pita(5, "Sangat Rendah", 0, "#D55E00", "#000000")]
+    df = pd.DataFrame({"kode_opd": ["A", "B"], "nama_opd": ["Dinas A", "Dinas B"], "singkatan": ["DA", "DB"],
+                       "skor": [99.4, 42.0], "kategori_skor": ["Sangat Tinggi", "Sangat Rendah"],
+                       "peringkat": [1, 2]})
+    fig = batang_peringkat(df, pita, "j", "k", ambang=95)
+    posisi = {t.name: list(t.textposition) for t in fig.data}
+    assert posisi == {"Sangat Tinggi": ["inside"], "Sangat Rendah": ["outside"]}
