@@ -20,6 +20,7 @@ from kinerja.skala import Pita
 
 PIKSEL_PER_OPD = 30
 _ATAS = 160     # judul (2 baris), legenda, label target dan angka sumbu
+_JUDUL = 56     # bagian _ATAS untuk judul dua baris (halaman yang sudah berjudul tidak memakainya)
 _BAWAH = 60     # label target bawah
 NAIK_WARNA = "#1A6E2E"
 TURUN_WARNA = "#B3261E"
@@ -55,9 +56,13 @@ def kalimat_perubahan(teks: str) -> str:
     return {"=": "peringkat tetap", "baru": "belum berperingkat tahun lalu"}.get(teks, "tidak dinilai")
 
 
-def tinggi_grafik(jumlah: int) -> int:
+def _atas(berjudul: bool) -> int:
+    return _ATAS if berjudul else _ATAS - _JUDUL
+
+
+def tinggi_grafik(jumlah: int, berjudul: bool = True) -> int:
     """Tinggi tumbuh dengan jumlah OPD agar setiap nama tetap terbaca."""
-    return _ATAS + _BAWAH + max(jumlah, 3) * PIKSEL_PER_OPD
+    return _atas(berjudul) + _BAWAH + max(jumlah, 3) * PIKSEL_PER_OPD
 
 
 def batang_peringkat(df: pd.DataFrame, pita: list[Pita], judul: str, keterangan: str,
@@ -127,8 +132,10 @@ def batang_peringkat(df: pd.DataFrame, pita: list[Pita], judul: str, keterangan:
             showlegend=label is not None,
         ))
 
-    tinggi = tinggi_grafik(n)
-    tinggi_plot = tinggi - _ATAS - _BAWAH
+    # judul kosong: halaman sudah menulis judul dan keterangannya; batang mulai lebih tinggi.
+    berjudul = bool(judul)
+    tinggi = tinggi_grafik(n, berjudul)
+    tinggi_plot = tinggi - _atas(berjudul) - _BAWAH
     satuan_ambang = "%" if satuan == "%" else ""
     teks_ambang = f"<b>Target {fmt.angka_ringkas(ambang)}{satuan_ambang}</b>"
     fig.add_vline(x=ambang, line=dict(color=TEKS, width=2.5, dash="dash"))
@@ -160,8 +167,9 @@ def batang_peringkat(df: pd.DataFrame, pita: list[Pita], judul: str, keterangan:
         height=tinggi, separators=PEMISAH, bargap=0.14, barmode="overlay",
         font=dict(family=HURUF, color=TEKS, size=15),
         paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)",
-        margin=dict(l=10, r=110 if judul_perubahan else 30, t=_ATAS, b=_BAWAH),
-        title=dict(text=f"<b>{judul}</b><br><span style='font-size:15px;color:{ABU}'>{keterangan}</span>",
+        margin=dict(l=10, r=110 if judul_perubahan else 30, t=_atas(berjudul), b=_BAWAH),
+        title=dict(text=f"<b>{judul}</b><br><span style='font-size:15px;color:{ABU}'>{keterangan}</span>"
+                   if berjudul else "",
                    x=0, xanchor="left", xref="container", y=1, yanchor="top", yref="container",
                    pad=dict(t=14, l=4), font=dict(size=20)),
         legend=dict(orientation="h", x=0, xanchor="left", y=1 + 58 / max(tinggi_plot, 1), yanchor="bottom",

@@ -132,6 +132,45 @@ def _nama(baris: pd.DataFrame) -> str:
     return fmt.markdown_aman(", ".join(nama)) if len(nama) <= 3 else f"{len(nama)} OPD sama"
 
 
+judul_dasar = {"kinerja": "capaian kinerja", "serapan": "penyerapan anggaran", "gabungan": "skor gabungan"}[dasar]
+keterangan = (f"{jumlah} OPD · {bawah} di bawah target (< {fmt.angka_ringkas(ambang)}{satuan}) · "
+              f"warna dan label = kategori {nama_skala}")
+sumbu = {"kinerja": f"Capaian kinerja (%, dibatasi {fmt.angka(batas_atas)})",
+         "serapan": "Realisasi terhadap rencana kas (%, maks. 100)",
+         "gabungan": f"Skor gabungan (0–100; {fmt.angka(persen_k)}% kinerja + {fmt.angka(persen_a)}% serapan)"}[dasar]
+# Seri yang dibuat oleh batas atas (capaian indikator > 100%, serapan > rencana): disebut, dan
+# urutan menurut nilai tanpa batas ditawarkan sebagai pemecah seri, berlabel bukan peringkat resmi.
+# Sakelarnya di bawah grafik (grafik di layar pertama); nilainya dibaca dari sesi lebih dulu.
+seri_batas = dinilai[dinilai["seri_karena_batas"]]
+pecah = bool(st.session_state.get("p_pecah_seri")) and not seri_batas.empty
+grafik = df
+if pecah:
+    grafik = df.assign(peringkat=df["peringkat_pemecah_seri"]).sort_values(
+        ["peringkat", "nama_opd"], na_position="last", kind="stable").reset_index(drop=True)
+    grafik["jumlah_sama_peringkat"] = grafik.groupby("peringkat")["peringkat"].transform("size")
+    grafik["teks_tambahan"] = [f"tanpa batas {_skor_teks(t)}" if pd.notna(t) and pd.notna(x) and t - x > 1e-6
+                               else "" for t, x in zip(grafik["skor_tanpa_batas"], grafik["skor"])]
+    st.warning(f"Urutan pemecah seri (nilai tanpa batas atas) · {f.periode}: angka di grafik bukan peringkat "
+               "resmi. Tabel di bawah tetap peringkat resmi.", icon=":material/swap_vert:")
+# Tanpa judul di dalam grafik: judul halaman dan periodenya sudah di atas, batang mulai lebih tinggi.
+fig = batang_peringkat(grafik, pita, "", keterangan,
+                       ambang=ambang, batas_atas=batas_atas, satuan=satuan, judul_sumbu=sumbu,
+                       judul_perubahan=f"vs {pembanding}")
+acara = st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="grafik_peringkat",
+                        config={"displayModeBar": False})
+# Keterangan, sakelar pemecah seri dan kartu di bawah grafik: di layar 1280x720 grafik
+# (paling sedikit 10 batang) tampil lebih dulu.
+st.caption(keterangan[0].upper() + keterangan[1:] + ". " + rumus[dasar] + " Nilai sama mendapat peringkat sama. Klik batang atau baris tabel untuk membuka "
+           f"profil OPD. Kolom kanan: perubahan peringkat dibanding {pembanding} (▲ naik, ▼ turun, = tetap, "
+           "baru = belum berperingkat).")
+if not seri_batas.empty:
+    kelompok_seri = seri_batas.groupby("peringkat").size()
+    teks_seri = "; ".join(f"{int(k)} OPD di peringkat {int(p)}" for p, k in kelompok_seri.items())
+    st.toggle("Pecah seri dengan nilai tanpa batas atas", key="p_pecah_seri",
+              help="Urutan di dalam nilai yang sama menurut rata-rata tanpa batas atas. "
+                   "Hanya tampilan: peringkat resmi tetap memakai nilai yang dibatasi.")
+    st.caption(f"Nilai sama karena batas atas {fmt.persen(batas_atas, 0)}: {teks_seri}.")
+
 c1, c2, c3, c4 = st.columns(4)
 c1.metric("OPD dinilai" if len(dinilai) == jumlah else f"OPD dinilai (dari {jumlah})", f"{len(dinilai)}",
           border=True, help=None if len(dinilai) == jumlah else
@@ -146,43 +185,6 @@ if len(dinilai) == 1:
     st.info("Hanya satu OPD yang dapat dinilai dalam filter ini, sehingga peringkatnya 1. "
             "Peringkat baru bermakna bila membandingkan lebih dari satu OPD: longgarkan filter di sisi kiri.")
 
-judul_dasar = {"kinerja": "capaian kinerja", "serapan": "penyerapan anggaran", "gabungan": "skor gabungan"}[dasar]
-keterangan = (f"{jumlah} OPD · {bawah} di bawah target (< {fmt.angka_ringkas(ambang)}{satuan}) · "
-              f"warna dan label = kategori {nama_skala}")
-sumbu = {"kinerja": f"Capaian kinerja (%, dibatasi {fmt.angka(batas_atas)})",
-         "serapan": "Realisasi terhadap rencana kas (%, maks. 100)",
-         "gabungan": f"Skor gabungan (0–100; {fmt.angka(persen_k)}% kinerja + {fmt.angka(persen_a)}% serapan)"}[dasar]
-# Seri yang dibuat oleh batas atas (capaian indikator > 100%, serapan > rencana): disebut, dan
-# urutan menurut nilai tanpa batas ditawarkan sebagai pemecah seri, berlabel bukan peringkat resmi.
-seri_batas = dinilai[dinilai["seri_karena_batas"]]
-pecah = False
-if not seri_batas.empty:
-    kelompok_seri = seri_batas.groupby("peringkat").size()
-    teks_seri = "; ".join(f"{int(k)} OPD di peringkat {int(p)}" for p, k in kelompok_seri.items())
-    pecah = st.toggle("Pecah seri dengan nilai tanpa batas atas", key="p_pecah_seri",
-                      help="Urutan di dalam nilai yang sama menurut rata-rata tanpa batas atas. "
-                           "Hanya tampilan: peringkat resmi tetap memakai nilai yang dibatasi.")
-    st.caption(f"Nilai sama karena batas atas {fmt.persen(batas_atas, 0)}: {teks_seri}."
-               + (" Grafik diurutkan dengan pemecah seri; angka peringkat di grafik bukan peringkat resmi."
-                  if pecah else ""))
-grafik = df
-judul_grafik = f"Peringkat OPD menurut {judul_dasar} · {f.periode}"
-if pecah:
-    grafik = df.assign(peringkat=df["peringkat_pemecah_seri"]).sort_values(
-        ["peringkat", "nama_opd"], na_position="last", kind="stable").reset_index(drop=True)
-    grafik["jumlah_sama_peringkat"] = grafik.groupby("peringkat")["peringkat"].transform("size")
-    grafik["teks_tambahan"] = [f"tanpa batas {_skor_teks(t)}" if pd.notna(t) and pd.notna(x) and t - x > 1e-6
-                               else "" for t, x in zip(grafik["skor_tanpa_batas"], grafik["skor"])]
-    judul_grafik = f"Urutan pemecah seri (nilai tanpa batas atas, bukan peringkat resmi) · {f.periode}"
-fig = batang_peringkat(grafik, pita, judul_grafik, keterangan,
-                       ambang=ambang, batas_atas=batas_atas, satuan=satuan, judul_sumbu=sumbu,
-                       judul_perubahan=f"vs {pembanding}")
-acara = st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="grafik_peringkat",
-                        config={"displayModeBar": False})
-# Keterangan di bawah grafik: di layar 1280x720 grafik mulai lebih tinggi.
-st.caption(rumus[dasar] + " Nilai sama mendapat peringkat sama. Klik batang atau baris tabel untuk membuka "
-           f"profil OPD. Kolom kanan: perubahan peringkat dibanding {pembanding} (▲ naik, ▼ turun, = tetap, "
-           "baru = belum berperingkat).")
 
 # Tabel peringkat: angka diformat Indonesia sebagai teks, kecuali capaian (batang kemajuan).
 tabel = pd.DataFrame({

@@ -82,6 +82,19 @@ if k_kini is None:
                f"{fmt.persen(a_kini['persen_rencana'])}. Rincian per bulan: halaman Tren dan Profil OPD.")
     st.stop()
 
+# Gauge: capaian kinerja, realisasi keuangan terhadap rencana kas, realisasi fisik. Lebih dulu dari
+# poin penting: di layar 1280x720 ketiganya tampil utuh tanpa menggulir.
+g1, g2, g3 = st.columns(3)
+capaian = None if pd.isna(k_kini["capaian"]) else float(k_kini["capaian"])
+pita_pemda = pita_berlabel(k_kini["kategori"], pita)
+g1.plotly_chart(
+    grafik.gauge_capaian(
+        capaian, pita, "Capaian kinerja",
+        f"rata-rata {int(k_kini['jumlah_opd_dinilai'])} OPD<br>kategori {pita_pemda.label if pita_pemda else 'n/a'}",
+        batas_atas=batas_atas),
+    config={"displayModeBar": False}, key="gauge_kinerja")
+_gauge_anggaran(g2, g3)
+
 # Poin penting untuk Bupati/Wali Kota: setiap kalimat menunjuk halaman tempat angkanya.
 opd = kueri("capaian_opd_periode", **f.sql())
 daftar_poin(susun_poin(
@@ -95,18 +108,6 @@ daftar_poin(susun_poin(
     perlu_ditinjau=kueri("poin_perlu_ditinjau", **f.sql()),
     ambang=ambang, ambang_tinjau=float(pengaturan["ambang_perlu_ditinjau"]),
 ))
-
-# Gauge: capaian kinerja, realisasi keuangan terhadap rencana kas, realisasi fisik.
-g1, g2, g3 = st.columns(3)
-capaian = None if pd.isna(k_kini["capaian"]) else float(k_kini["capaian"])
-pita_pemda = pita_berlabel(k_kini["kategori"], pita)
-g1.plotly_chart(
-    grafik.gauge_capaian(
-        capaian, pita, "Capaian kinerja",
-        f"rata-rata {int(k_kini['jumlah_opd_dinilai'])} OPD<br>kategori {pita_pemda.label if pita_pemda else 'n/a'}",
-        batas_atas=batas_atas),
-    config={"displayModeBar": False}, key="gauge_kinerja")
-_gauge_anggaran(g2, g3)
 
 # Kartu KPI dengan perubahan terhadap periode yang sama tahun lalu.
 st.subheader(f"Dibanding {pembanding}", anchor=False)

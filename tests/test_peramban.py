@@ -21,7 +21,7 @@ UKURAN = [(1280, 720), (1920, 1080)]
 # (nama, url_path, teks yang harus tampil). Halaman bawaan (Ringkasan) ada di akar "/".
 HALAMAN = [
     ("ringkasan", "", "Ringkasan Kinerja OPD"),
-    ("peringkat_opd", "peringkat_opd", "Peringkat OPD menurut capaian kinerja"),
+    ("peringkat_opd", "peringkat_opd", "Peringkat menurut"),
     ("di_bawah_target", "di_bawah_target", "OPD di Bawah Target"),
     ("tren", "tren", "Tren Kinerja dan Anggaran"),
     ("profil_opd", "profil_opd", "Indikator kinerja"),
@@ -138,6 +138,37 @@ def test_kunjungan_pertama_lewat_tautan_halaman(db_demo, peramban):
     finally:
         proses.terminate()
         proses.wait(10)
+
+
+# Batang Plotly yang seluruhnya ada di dalam layar (tanpa menggulir).
+_BATANG_TAMPAK = """() => [...document.querySelectorAll('.js-plotly-plot .barlayer .point path')].filter(b => {
+  const r = b.getBoundingClientRect();
+  return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
+}).length"""
+
+
+def test_peringkat_layar_pertama_1280_memuat_sepuluh_batang(server, peramban):
+    """Tampilan pertama Peringkat OPD di 1280x720: paling sedikit 10 batang utuh, diukur di peramban."""
+    hal = _buka(peramban, f"{server}/peringkat_opd?tahun=2026&triwulan=3", 1280, 720, grafik=1)
+    try:
+        assert hal.evaluate("window.scrollY") == 0
+        tampak = hal.evaluate(_BATANG_TAMPAK)
+        assert tampak >= 10, f"hanya {tampak} batang di layar pertama"
+    finally:
+        hal.close()
+
+
+def test_ringkasan_layar_pertama_1280_memuat_tiga_gauge_utuh(server, peramban):
+    """Tampilan pertama Ringkasan di 1280x720: ketiga gauge (kinerja, keuangan, fisik) utuh di layar."""
+    hal = _buka(peramban, f"{server}/?tahun=2026&triwulan=3", 1280, 720, grafik=3)
+    try:
+        kotak = hal.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')]
+            .filter(g => g.querySelector('.indicatorlayer .trace'))
+            .map(g => { const r = g.getBoundingClientRect(); return [r.top, r.bottom]; })""")
+        assert len(kotak) >= 3, kotak
+        assert all(atas >= 0 and bawah <= 720 for atas, bawah in kotak[:3]), kotak
+    finally:
+        hal.close()
 
 
 def test_klik_batang_peringkat_membuka_profil(server, peramban):

@@ -4,6 +4,7 @@ keluar; kata sandi salah dibatasi lintas sesi dan setelah server dijalankan ulan
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -13,6 +14,21 @@ from tests.bantu_oidc import blokir_jaringan_luar, keluar_lewat_penyedia, masuk_
 from tests.bantu_peramban import GALAT, LAYAR, SELESAI, _port_bebas, mulai_server, tunggu_grafik
 
 SANDI = "sandi-budi-panjang"
+
+# Teks yang benar-benar tampak di dalam elemen: node teks berhuruf > 0 px ditambah isi ::after
+# (pengunggah Streamlit diberi teks Indonesia lewat CSS).
+_TEKS_TAMPAK = """(sel) => {
+  const akar = document.querySelector(sel), hasil = [];
+  for (const el of [akar, ...akar.querySelectorAll('*')]) {
+    const g = getComputedStyle(el);
+    if (g.display === 'none' || g.visibility === 'hidden') continue;
+    for (const n of el.childNodes)
+      if (n.nodeType === 3 && n.textContent.trim() && parseFloat(g.fontSize) > 0) hasil.push(n.textContent.trim());
+    const a = getComputedStyle(el, '::after').content;
+    if (a && a !== 'none' && a !== 'normal') hasil.push(a.replace(/^"|"$/g, ''));
+  }
+  return hasil.join(' | ');
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -116,6 +132,9 @@ def test_administrator_lewat_penyedia_membuka_kelola_dan_pengguna(server_sso, pe
             hal.screenshot(path=str(LAYAR / f"pengguna_{lebar}x{tinggi}.png"), full_page=True)
             hal.get_by_role("link", name="Kelola Data").click()
             hal.locator("[data-testid='stFileUploader']").wait_for(timeout=30_000)
+            teks = hal.evaluate(_TEKS_TAMPAK, "[data-testid='stFileUploaderDropzone']")
+            assert "Pilih berkas" in teks and "Maks. 50 MB per berkas" in teks, teks
+            assert not re.search(r"Upload|per file|Drag|Browse", teks), teks
             hal.get_by_role("heading", name="Jejak audit").scroll_into_view_if_needed()
             hal.wait_for_selector(SELESAI, timeout=60_000)
             hal.screenshot(path=str(LAYAR / f"kelola_jejak_{lebar}x{tinggi}.png"), full_page=True)

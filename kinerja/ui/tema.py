@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+from kinerja.lokasi import batas_unggah_mb
+
 _CSS = """
 <style>
 [data-testid='stMainBlockContainer'] {padding: 1.2rem 2.5rem 1rem 2.5rem; max-width: 100%;}
@@ -21,5 +23,24 @@ h1 {font-size: 2.3rem !important; margin-bottom: 0 !important;}
 """
 
 
+# Streamlit 1.67 tidak memberi cara mengganti teks bawaan pengunggah ("Upload", "50MB per file",
+# streamlit/streamlit#13500): teks aslinya disembunyikan dan teks Indonesia ditulis lewat ::after.
+# Batasnya angka dari konfigurasi yang sama dengan server.maxUploadSize.
+_PENGUNGGAH = """
+<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {font-size: 0 !important;}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {
+    content: "Pilih berkas"; font-size: 1rem;}
+[data-testid="stFileUploaderDropzoneInstructions"] span {font-size: 0 !important;}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {
+    content: "Maks. %d MB per berkas · XLSX atau CSV"; font-size: .95rem;}
+</style>
+"""
+
+
+def css_pengunggah() -> str:
+    return _PENGUNGGAH % int(batas_unggah_mb())
+
+
 def pasang() -> None:
-    st.markdown(_CSS, unsafe_allow_html=True)
+    st.markdown(_CSS + css_pengunggah(), unsafe_allow_html=True)
