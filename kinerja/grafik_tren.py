@@ -252,11 +252,15 @@ def kurva_s(kini: pd.DataFrame, lalu: pd.DataFrame | None, tahun: int, bulan_tw:
         row=1, col=1)
     dx, dy = _baris_bulan(kini, "deviasi")
     tingkat = [tingkat_deviasi(v) for v in dy]
+    # Angka hanya untuk bulan terakhir dan deviasi terbesar, berhuruf penuh (constraintext none:
+    # Plotly tidak mengecilkannya ke lebar batang): angka terpenting tidak menjadi teks terkecil.
+    penting = {len(dy) - 1, max(range(len(dy)), key=lambda i: abs(dy[i]))} if dy else set()
     fig.add_trace(go.Bar(
         x=dx, y=dy, name="Deviasi (poin)", meta="deviasi", showlegend=False,
         marker=dict(color=[t.warna for t in tingkat], line=dict(color=HITAM, width=0.5)),
-        text=[angka_ringkas_bertanda(v) for v in dy], textposition="outside", cliponaxis=False,
-        textfont=dict(size=13, color=TEKS),
+        text=[angka_ringkas_bertanda(v) if i in penting else "" for i, v in enumerate(dy)],
+        textposition="outside", cliponaxis=False, constraintext="none",
+        textfont=dict(size=15, color=TEKS),
         customdata=[f"{fmt.poin(v)} ({t.label}, {t.rentang})" for v, t in zip(dy, tingkat)],
         hovertemplate="Deviasi: %{customdata}<extra></extra>"), row=2, col=1)
     _sumbu_bulan(fig, ringkas=bulan_ringkas)

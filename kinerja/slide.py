@@ -229,6 +229,39 @@ def css_tinggi_grafik(kunci: str, tinggi: int) -> str:
     return f".st-key-{kunci} {{flex: 0 0 {ukuran} !important; height: {ukuran} !important;}}"
 
 
+HURUF_MINIMAL = 14   # px pada layar rancangan 1280x720: teks slide terkecil, teks grafik juga
+_UKURAN_INLINE = re.compile(r"font-size:\s*(\d+(?:\.\d+)?)px")
+
+
+def huruf_minimal(fig: go.Figure, minimal: float = HURUF_MINIMAL) -> go.Figure:
+    """Salinan figure dengan setiap ukuran huruf (layout, sumbu, anotasi, teks jejak, gauge, dan
+    font-size di dalam teks HTML judul) paling kecil `minimal` px. Grafik modul lain dirancang
+    untuk halaman biasa; di layar rapat tidak ada teks grafik yang lebih kecil dari teks slide."""
+    def ubah(x):
+        if isinstance(x, dict):
+            hasil = {}
+            for k, v in x.items():
+                if k.endswith("font") and isinstance(v, dict):
+                    v = dict(v)
+                    if isinstance(v.get("size"), (int, float)) and v["size"] < minimal:
+                        v["size"] = minimal
+                    hasil[k] = ubah(v)
+                else:
+                    hasil[k] = ubah(v)
+            return hasil
+        if isinstance(x, list):
+            return [ubah(v) for v in x]
+        if isinstance(x, str) and "font-size" in x:
+            return _UKURAN_INLINE.sub(lambda m: f"font-size:{max(float(m.group(1)), minimal):g}px", x)
+        return x
+
+    data = ubah(fig.to_plotly_json())
+    tata = data.setdefault("layout", {})
+    huruf = tata.setdefault("font", {})
+    huruf["size"] = max(float(huruf.get("size") or 12), minimal)   # bawaan Plotly 12 px
+    return go.Figure(data)
+
+
 # ---------------------------------------------------------------------------
 # Tema gelap untuk grafik Plotly yang dibangun modul grafik lain
 

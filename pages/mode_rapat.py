@@ -126,7 +126,8 @@ def _grafik(fig, kunci: str, tinggi: int | None = None) -> None:
     tinggi = int(tinggi or fig.layout.height or 400)
     with st.container(key=f"rg_{kunci}"):
         st.html(f"<style>{sl.css_tinggi_grafik(f'rg_{kunci}', tinggi)}</style>")
-        st.plotly_chart(sl.warnai(fig, tema), config=KONFIG, key=kunci, width="stretch", height="stretch")
+        st.plotly_chart(sl.warnai(sl.huruf_minimal(fig), tema), config=KONFIG, key=kunci, width="stretch",
+                        height="stretch")
 
 
 def _kartu(label: str, angka: str, sub: str = "") -> str:

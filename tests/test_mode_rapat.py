@@ -343,3 +343,36 @@ def test_batang_terpendek_teksnya_di_luar_tidak_mengecil():
     fig = batang_peringkat(df, pita, "j", "k", ambang=95)
     posisi = {t.name: list(t.textposition) for t in fig.data}
     assert posisi == {"Sangat Tinggi": ["inside"], "Sangat Rendah": ["outside"]}
+
+
+def test_kurva_s_angka_deviasi_terpenting_berhuruf_penuh():
+    """Deviasi -1,0 ... -21,1 sampai September (demo Dispar): angka ditulis hanya untuk bulan terakhir
+    dan deviasi terbesar, tidak dikecilkan ke lebar batang; di Mode Rapat tiada huruf < 14 px."""
+    from kinerja import grafik_tren as gt
+
+    dev = [-1.0, -2.4, -4.3, -6.7, -9.2, -13.2, -16.2, -18.9, -21.1]
+    kini = pd.DataFrame({"bulan": range(1, 10), "persen_rencana": [10.0 * b for b in range(1, 10)],
+                         "persen_realisasi": [10.0 * b + d for b, d in zip(range(1, 10), dev)],
+                         "deviasi": dev, "realisasi_kumulatif": [1.0] * 9})
+    # Deviasi terbesar bukan bulan terakhir: keduanya berlabel.
+    kini.loc[3, "deviasi"] = -30.0
+    fig = gt.kurva_s(kini, None, 2026, 9, "TW III", "Kurva S", "uji")
+    batang = next(t for t in fig.data if t.meta == "deviasi")
+    assert [t for t in batang.text if t] == ["-30,0", "-21,1"]
+    assert batang.constraintext == "none" and batang.textfont.size >= 14
+    rapat = sl.huruf_minimal(fig)
+    ukuran = []
+
+    def kumpul(x):
+        if isinstance(x, dict):
+            for k, v in x.items():
+                if k.endswith("font") and isinstance(v, dict) and isinstance(v.get("size"), (int, float)):
+                    ukuran.append(v["size"])
+                kumpul(v)
+        elif isinstance(x, list):
+            for v in x:
+                kumpul(v)
+
+    kumpul(rapat.to_plotly_json())
+    assert ukuran and min(ukuran) >= sl.HURUF_MINIMAL
+    assert "font-size:13px" not in str(rapat.to_plotly_json())

@@ -38,7 +38,7 @@ _DASAR = """
 .rapat-judul-bagian {font-size: 18px; font-weight: 700; color: var(--rp-fg); margin: .1rem 0 .2rem 0;}
 .rapat-tabel {width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 16px;}
 .rapat-tabel .rapat-pita {font-size: .88em;}
-.rapat-tabel th {text-align: left; font-size: .82em; color: var(--rp-muted); font-weight: 600;
+.rapat-tabel th {text-align: left; font-size: .9em; color: var(--rp-muted); font-weight: 600;
                  border-bottom: 2px solid var(--rp-fg); padding: .15em .4em;}
 .rapat-tabel td {font-size: 1em; color: var(--rp-fg); padding: .14em .4em;
                  border-bottom: 1px solid var(--rp-border); white-space: nowrap; overflow: hidden;
