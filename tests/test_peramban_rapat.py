@@ -204,13 +204,20 @@ def test_unduh_pptx_mengikuti_himpunan_slide(server, peramban, db_demo, tmp_path
         hal.get_by_text("Masuk sebagai").first.wait_for(timeout=60_000)
         # Di dalam aplikasi (memuat ulang halaman = sesi baru, belum masuk).
         hal.get_by_role("link", name="Mode Rapat").click()
+        # Tunggu halaman Mode Rapat sendiri (SELESAI bisa masih milik halaman sebelumnya).
+        hal.wait_for_url("**/mode_rapat**", timeout=60_000)
+        atur = hal.get_by_role("button", name=re.compile("Pengaturan tayangan"))
+        atur.wait_for(timeout=120_000)
         hal.wait_for_selector(SELESAI, timeout=60_000)
-        hal.get_by_role("button", name=re.compile("Pengaturan tayangan")).click()
+        atur.click()
         hal.get_by_role("combobox", name="Slide").click()
         hal.get_by_role("option", name="Per bidang urusan").click()
+        hal.wait_for_url("**set=bidang**", timeout=60_000)
         hal.wait_for_selector(SELESAI, timeout=60_000)
-        if not hal.get_by_role("button", name=re.compile("Presentasi \\(PPTX\\)")).is_visible():
-            hal.get_by_role("button", name=re.compile("Pengaturan tayangan")).click()
+        pptx = hal.get_by_role("button", name=re.compile("Presentasi \\(PPTX\\)"))
+        if not pptx.is_visible():
+            atur.click()
+        pptx.wait_for(timeout=60_000)
         with hal.expect_download(timeout=120_000) as unduhan:
             hal.get_by_role("button", name=re.compile("Presentasi \\(PPTX\\)")).click()
         berkas = tmp_path / unduhan.value.suggested_filename
@@ -230,3 +237,34 @@ def test_unduh_pptx_mengikuti_himpunan_slide(server, peramban, db_demo, tmp_path
              if sh.has_text_frame and sh.text_frame.text.startswith("Bidang ")]
     assert len(bidang) > 10
     assert [j for j in judul if j in bidang] == bidang
+
+
+# Ukuran huruf terkecil dari semua teks yang tampak di slide (HTML dan SVG Plotly), dalam px layar:
+# zoom CSS wadah markdown ikut dihitung; kendali di bawah slide tidak termasuk.
+_HURUF_TERKECIL = """() => {
+  const hasil = [];
+  const akar = document.querySelector("[data-testid='stMainBlockContainer']");
+  for (const el of akar.querySelectorAll('*')) {
+    if (el.closest('.st-key-rapat_kendali, .st-key-rapat_atur')) continue;
+    const g = getComputedStyle(el);
+    if (g.display === 'none' || g.visibility === 'hidden' || g.opacity === '0') continue;
+    if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    let z = 1;
+    if (!(el instanceof SVGElement)) for (let e = el; e; e = e.parentElement) z *= parseFloat(getComputedStyle(e).zoom) || 1;
+    hasil.push([parseFloat(g.fontSize) * z, el.textContent.trim().slice(0, 40)]);
+  }
+  hasil.sort((a, b) => a[0] - b[0]);
+  return hasil.slice(0, 3);
+}"""
+
+
+@pytest.mark.parametrize("jenis,param,judul,grafik", SLIDE)
+def test_tiada_teks_di_bawah_14px_pada_1280(server, peramban, jenis, param, judul, grafik):
+    hal = _buka(peramban, f"{server}/mode_rapat?{PERIODE}&{param}", 1280, 720, grafik=grafik)
+    try:
+        terkecil = hal.evaluate(_HURUF_TERKECIL)
+        assert terkecil and terkecil[0][0] >= 14 - 0.05, terkecil
+    finally:
+        hal.close()
