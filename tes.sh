@@ -30,6 +30,9 @@ lo_ada || pasang --no-install-recommends libreoffice-calc libreoffice-impress fo
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 
+# Lint dulu (pengaturan di pyproject.toml): cepat, dan galatnya menyebut berkas dan barisnya.
+.venv/bin/python -m ruff check --quiet . || { echo "GAGAL: lint (ruff check .) menemukan masalah." >&2; exit 1; }
+
 set +e
 .venv/bin/python -m pytest "$@"
 rc=$?

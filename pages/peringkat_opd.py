@@ -160,7 +160,8 @@ acara = st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="gr
                         config={"displayModeBar": False})
 # Keterangan, sakelar pemecah seri dan kartu di bawah grafik: di layar 1280x720 grafik
 # (paling sedikit 10 batang) tampil lebih dulu.
-st.caption(keterangan[0].upper() + keterangan[1:] + ". " + rumus[dasar] + " Nilai sama mendapat peringkat sama. Klik batang atau baris tabel untuk membuka "
+st.caption(keterangan[0].upper() + keterangan[1:] + ". " + rumus[dasar]
+           + " Nilai sama mendapat peringkat sama. Klik batang atau baris tabel untuk membuka "
            f"profil OPD. Kolom kanan: perubahan peringkat dibanding {pembanding} (▲ naik, ▼ turun, = tetap, "
            "baru = belum berperingkat).")
 if not seri_batas.empty:

@@ -249,7 +249,8 @@ with kanan:
         label_tw = tw if bulan_tw == f.triwulan * 3 else (fmt.bulan(bulan_tw) if bulan_tw else tw)
         st.plotly_chart(
             gt.kurva_s(ang_kini, ang_lalu if not ang_lalu.empty else None, f.tahun, bulan_tw, label_tw,
-                       f"Kurva S realisasi keuangan {f.tahun}", f"{fmt.ringkas(nama, BATAS_NAMA_GRAFIK)} · % pagu bulan berjalan", tinggi=480,
+                       f"Kurva S realisasi keuangan {f.tahun}",
+                       f"{fmt.ringkas(nama, BATAS_NAMA_GRAFIK)} · % pagu bulan berjalan", tinggi=480,
                        bulan_ringkas=True),
             config=KONFIG, key="kurva_s_profil")
         if baris_ang is not None:

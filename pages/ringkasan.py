@@ -122,7 +122,8 @@ if a_kini is not None:
     kartu(c2, "Realisasi keuangan",
           fmt.persen(a_kini["persen_realisasi"]), fmt.poin(d) if d is not None else None,
           riwayat=list(anggaran["persen_realisasi"]),
-          bantuan=f"s.d. {fmt.bulan(int(a_kini['bulan']))}: {fmt.rupiah(a_kini['realisasi_kumulatif'])} dari pagu {fmt.rupiah(a_kini['pagu'])}; "
+          bantuan=f"s.d. {fmt.bulan(int(a_kini['bulan']))}: {fmt.rupiah(a_kini['realisasi_kumulatif'])} "
+                  f"dari pagu {fmt.rupiah(a_kini['pagu'])}; "
                   f"rencana kas {fmt.persen(a_kini['persen_rencana'])}.")
 else:
     kartu(c2, "Realisasi keuangan", fmt.NA)

@@ -13,7 +13,6 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from kinerja import db
 from kinerja import format as fmt
 from kinerja.ekspor import gambar as gbr
 from kinerja.ekspor import tulis

@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 from tests.bantu_peramban import _port_bebas
-from tests.test_cli import AKAR, FIXTURE, _jalankan, _sidik
+from tests.test_cli import AKAR, _jalankan, _sidik
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ unggahan sama dengan batas impor. Lewat HTTP sungguhan ke server yang berjalan."
 from __future__ import annotations
 
 import asyncio
-import re
 import time
 import tomllib
 

@@ -3,7 +3,6 @@ merusak PDF ("The row is too high") atau PPTX; teks lengkapnya tetap ada di berk
 
 from __future__ import annotations
 
-import io
 
 import pytest
 from pptx import Presentation

@@ -74,7 +74,7 @@ def ke_png_banyak(daftar: list[tuple], skala: float = 1.0) -> list[bytes | None]
                                  height=[int(d[2] or d[0].layout.height or 600) for d in daftar],
                                  scale=[float(d[3]) if len(d) > 3 else skala for d in daftar])
             hasil = [b.read_bytes() if b.exists() else None for b in berkas]
-    except Exception as e:  # peramban gagal dijalankan, waktu habis, dsb.
+    except Exception as e:  # noqa: BLE001 - peramban gagal dijalankan, waktu habis, dsb.
         _alasan = f"pengekspor gambar Plotly gagal: {type(e).__name__}: {str(e)[:200]}"
         return [None] * len(daftar)
     _alasan = None if all(hasil) else "sebagian gambar tidak dihasilkan pengekspor Plotly"

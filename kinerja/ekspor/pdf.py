@@ -91,7 +91,7 @@ def _siapkan_gambar(paket, gambar: bool, catatan: list[str]) -> tuple[dict, str 
                 lewat += 1
                 continue
             daftar.append((kunci, fig, *pg.KURVA_PX, pg.KURVA_SKALA))
-    except Exception as e:  # grafik tidak dapat disusun: tabel angka tetap ada
+    except Exception as e:  # noqa: BLE001 - grafik tidak dapat disusun: tabel angka tetap ada
         catatan.append(f"Grafik tidak dapat disusun ({type(e).__name__}); tabel angka tetap ada.")
         return {}, "grafik tidak dapat disusun"
     if lewat:

@@ -154,7 +154,7 @@ def tinggi_baris_tabel(baris: list, w, lebar_rel: list[float], ukuran: float, te
     """Tinggi satu baris tabel (EMU) dari perkiraan baris terpanjang selnya."""
     total = sum(lebar_rel)
     lebar = [w * rel / total / 914400 - 0.14 for rel in lebar_rel]
-    n = max(jumlah_baris(str(v), l, ukuran, tebal) for v, l in zip(baris, lebar))
+    n = max(jumlah_baris(str(v), lb, ukuran, tebal) for v, lb in zip(baris, lebar))
     return max(int(minimum), int(Inches(tinggi_teks(n, ukuran) + 0.08)))
 
 
