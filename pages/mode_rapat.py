@@ -237,17 +237,19 @@ def slide_peringkat() -> None:
             _grafik(fig, f"rapat_peringkat_{i}")
     # Di bawah grafik, sesingkat mungkin (kendali slide harus tetap terlihat di 1280x720).
     seri_batas = bool(df["seri_karena_batas"].any())
+    sebab_disebut = False
     for b in padat:
         anggota = df.iloc[list(b)]
         nama = ", ".join(sl.potong(sl.nama_opd(r.singkatan, r.nama_opd), 40) for r in anggota.itertuples())
-        sebab = (f" (sama karena capaian indikator dibatasi {fmt.persen(batas_atas, 0)})"
-                 if bool(anggota["seri_karena_batas"].any()) else "")
+        karena_batas = bool(anggota["seri_karena_batas"].any())
+        sebab_disebut |= karena_batas
+        sebab = f" (sama karena capaian indikator dibatasi {fmt.persen(batas_atas, 0)})" if karena_batas else ""
         _html(f"<div class='rapat-lebih'><b>{len(b)} OPD di peringkat {int(anggota['peringkat'].iloc[0])} · "
               f"{esc(fmt.persen(anggota['skor'].iloc[0]))}</b>{esc(sebab)}: {esc(nama)}</div>")
     lain = []
     if tersembunyi:
         lain.append(f"{tersembunyi} OPD di tengah tidak ditampilkan")
-    if seri_batas and not any(bool(df.iloc[list(b)]["seri_karena_batas"].any()) for b in padat):
+    if seri_batas and not sebab_disebut:
         lain.append(f"nilai sama karena capaian indikator dibatasi {fmt.persen(batas_atas, 0)}")
     if lain:
         kalimat = "; ".join(lain)

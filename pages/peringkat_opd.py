@@ -145,9 +145,9 @@ seri_batas = dinilai[dinilai["seri_karena_batas"]]
 pecah = bool(st.session_state.get("p_pecah_seri")) and not seri_batas.empty
 grafik = df
 if pecah:
-    grafik = df.assign(peringkat=df["peringkat_pemecah_seri"]).sort_values(
+    grafik = df.assign(peringkat=df["peringkat_pemecah_seri"],
+                       jumlah_sama_peringkat=df["jumlah_sama_pemecah_seri"]).sort_values(
         ["peringkat", "nama_opd"], na_position="last", kind="stable").reset_index(drop=True)
-    grafik["jumlah_sama_peringkat"] = grafik.groupby("peringkat")["peringkat"].transform("size")
     grafik["teks_tambahan"] = [f"tanpa batas {_skor_teks(t)}" if pd.notna(t) and pd.notna(x) and t - x > 1e-6
                                else "" for t, x in zip(grafik["skor_tanpa_batas"], grafik["skor"])]
     st.warning(f"Urutan pemecah seri (nilai tanpa batas atas) · {f.periode}: angka di grafik bukan peringkat "

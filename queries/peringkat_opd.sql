@@ -84,6 +84,8 @@ SELECT kini.kode_opd, kini.nama_opd, kini.singkatan,
                     > min(round(kini.skor_tanpa_batas, 6)) OVER (PARTITION BY kini.peringkat), false)
            AS seri_karena_batas,
        kini.peringkat_pemecah_seri,
+       CASE WHEN kini.peringkat_pemecah_seri IS NOT NULL
+            THEN count(*) OVER (PARTITION BY kini.peringkat_pemecah_seri) END AS jumlah_sama_pemecah_seri,
        lalu.peringkat AS peringkat_lalu,
        lalu.skor AS skor_lalu,
        lalu.peringkat - kini.peringkat AS naik
