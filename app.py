@@ -4,6 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from kinerja import daftar_kueri
 from kinerja.ui import tema
 from kinerja.ui.kerangka import tandai_kerangka
 from kinerja.ui import cache_klien, sesi, unduhan_galat, unggah
@@ -22,6 +23,14 @@ cache_klien.pasang()
 # Sekali per proses: unduhan yang gagal dibuat berpesan Indonesia (bukan 'Failed to generate file').
 unduhan_galat.pasang()
 tema.pasang()
+# Setiap berkas queries/ diurai sekali per proses: berkas kueri yang rusak dilaporkan di sini, di
+# setiap halaman, bukan baru di halaman yang memakainya (showErrorDetails menyembunyikan galat).
+try:
+    daftar_kueri.periksa()
+except daftar_kueri.KueriRusak as e:
+    st.error("Aplikasi belum dapat dipakai: ada berkas kueri (queries/) yang rusak.")
+    st.code(str(e), language=None)
+    st.stop()
 # Satu versi database per jalannya skrip: dicatat dan dipegang pastikan_database, dilepas di
 # finally (juga saat halaman berhenti atau dijalankan ulang), agar versi lama dapat ditutup.
 try:

@@ -1,12 +1,12 @@
 """Membuka database, memuat kueri dari queries/ menurut nama, mengikat parameter.
 
-Tidak ada teks SQL di sini selain yang dibaca dari queries/; parameter selalu
-diikat ($nama), tidak pernah disisipkan ke teks.
+Tidak ada teks SQL di sini selain yang dibaca dari queries/ (lewat kinerja.daftar_kueri:
+sekali per proses, diperiksa saat mulai); parameter selalu diikat ($nama), tidak pernah
+disisipkan ke teks.
 """
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -14,10 +14,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from kinerja.lokasi import FOLDER_KUERI
-
-_NAMA_KUERI = re.compile(r"^[a-z0-9_]+(/[a-z0-9_]+)?$")
-_PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+from kinerja import daftar_kueri
 
 
 def buka(path: str | Path, read_only: bool = True) -> duckdb.DuckDBPyConnection:
@@ -95,37 +92,41 @@ def berkas_koneksi(con: duckdb.DuckDBPyConnection) -> str:
 
 
 def teks_kueri(nama: str) -> str:
-    """Isi queries/<nama>.sql. Nama dibatasi agar tidak keluar dari folder."""
-    if not _NAMA_KUERI.match(nama):
-        raise ValueError(f"Nama kueri tidak sah: {nama!r}")
-    return (FOLDER_KUERI / f"{nama}.sql").read_text(encoding="utf-8")
+    """Isi queries/<nama>.sql (dibaca sekali). Nama dibatasi agar tidak keluar dari folder."""
+    return daftar_kueri.ambil(nama).teks
 
 
 def parameter_kueri(nama: str) -> set[str]:
-    return set(_PARAMETER.findall(teks_kueri(nama)))
+    """Parameter $nama kueri itu, tanpa yang hanya tertulis di komentar atau literal string."""
+    return set(daftar_kueri.ambil(nama).parameter)
 
 
-def _ikat(nama: str, params: dict[str, Any]) -> dict[str, Any]:
-    """Hanya parameter yang dipakai kueri; yang kurang adalah kesalahan pemrogram."""
-    dipakai = parameter_kueri(nama)
-    kurang = dipakai - params.keys()
+def _ikat(nama: str, params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """Teks kueri dan hanya parameter yang dipakainya; yang kurang adalah kesalahan pemrogram."""
+    k = daftar_kueri.ambil(nama)
+    if k.jumlah_pernyataan != 1:
+        raise ValueError(f"Kueri {nama} adalah skrip {k.jumlah_pernyataan} pernyataan; jalankan dengan "
+                         "con.execute(teks_kueri(nama)), bukan kueri()/kueri_satu()")
+    kurang = k.parameter - params.keys()
     if kurang:
         raise KeyError(f"Kueri {nama} memerlukan parameter: {', '.join(sorted(kurang))}")
-    return {k: params[k] for k in dipakai}
+    return k.teks, {p: params[p] for p in k.parameter}
 
 
 def kueri(con: duckdb.DuckDBPyConnection, nama: str, **params: Any) -> pd.DataFrame:
     """Jalankan queries/<nama>.sql pada kursor tersendiri dan kembalikan DataFrame."""
+    teks, ikat = _ikat(nama, params)
     cur = con.cursor()
     try:
-        return cur.execute(teks_kueri(nama), _ikat(nama, params)).df()
+        return cur.execute(teks, ikat).df()
     finally:
         cur.close()
 
 
 def kueri_satu(con: duckdb.DuckDBPyConnection, nama: str, **params: Any) -> tuple | None:
+    teks, ikat = _ikat(nama, params)
     cur = con.cursor()
     try:
-        return cur.execute(teks_kueri(nama), _ikat(nama, params)).fetchone()
+        return cur.execute(teks, ikat).fetchone()
     finally:
         cur.close()
