@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -86,8 +87,27 @@ def _e(teks) -> str:
     return html.escape(str(teks), quote=False)
 
 
-def _judul_kiri(judul: str, keterangan: str) -> dict:
-    return dict(text=f"<b>{_e(judul)}</b><br><span style='font-size:15px;color:{ABU}'>{_e(keterangan)}</span>",
+TINGGI_BARIS_KETERANGAN = 19   # px per baris keterangan 15 px di bawah judul
+
+
+def bungkus_keterangan(keterangan: str, lebar: int | None) -> list[str]:
+    """Keterangan judul dipecah menjadi baris <= `lebar` karakter, hanya di pemisah ' · ' dan
+    ', ' (yang tetap di ujung baris); Plotly tidak membungkus teks dan memotongnya di tepi."""
+    if not lebar or len(keterangan) <= lebar:
+        return [keterangan]
+    potongan = re.split(r"(?<= · )|(?<=, )", keterangan)
+    baris = [""]
+    for p in potongan:
+        if baris[-1] and len(baris[-1]) + len(p.rstrip()) > lebar:
+            baris.append("")
+        baris[-1] += p
+    return [b.rstrip() for b in baris]
+
+
+def _judul_kiri(judul: str, keterangan: str, lebar: int | None = None) -> dict:
+    baris = "<br>".join(f"<span style='font-size:15px;color:{ABU}'>{_e(b)}</span>"
+                        for b in bungkus_keterangan(keterangan, lebar))
+    return dict(text=f"<b>{_e(judul)}</b><br>{baris}",
                 x=0, xanchor="left", xref="container", y=1, yref="container", yanchor="top",
                 pad=dict(t=18, l=4), font=dict(size=20))
 
@@ -222,14 +242,15 @@ def _sumbu_bulan(fig: go.Figure, ringkas: bool = False, **kw) -> None:
 
 def kurva_s(kini: pd.DataFrame, lalu: pd.DataFrame | None, tahun: int, bulan_tw: int | None,
             label_tw: str, judul: str, keterangan: str, tinggi: int = 520,
-            bulan_ringkas: bool = False) -> go.Figure:
+            bulan_ringkas: bool = False, lebar_keterangan: int | None = None) -> go.Figure:
     """Kurva S: rencana kas kumulatif (putus-putus) dan realisasi keuangan kumulatif
     tahun ini (tebal) dan tahun lalu (titik-titik), persen pagu bulan itu; di bawahnya
-    batang deviasi (realisasi - rencana, poin) berwarna menurut pita peringatan."""
+    batang deviasi (realisasi - rencana, poin) berwarna menurut pita peringatan.
+    lebar_keterangan: karakter per baris keterangan judul (kolom sempit), None = satu baris."""
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.72, 0.28], vertical_spacing=0.06)
     bx, by = _garis_bulan(kini, "persen_rencana")
     fig.add_trace(go.Scatter(
-        x=bx, y=by, name=f"Rencana kas (RAK) {tahun}", meta="rencana",
+        x=bx, y=by, name=f"Rencana kas {tahun}", meta="rencana",
         # Penanda kecil: bulan yang berdiri sendiri di antara celah tetap terlihat.
         mode="lines+markers", line=dict(color=HITAM, width=3, dash="dash"), marker=dict(size=5, color=HITAM),
         customdata=[fmt.persen(v) for v in by], hovertemplate=f"Rencana {tahun}: %{{customdata}}<extra></extra>"),
@@ -272,13 +293,19 @@ def kurva_s(kini: pd.DataFrame, lalu: pd.DataFrame | None, tahun: int, bulan_tw:
                      nticks=3,  # panel pendek: lebih banyak label sumbu saling menimpa
                      title=dict(text="deviasi<br>(poin)", font=dict(size=13)), row=2, col=1)
     if bulan_tw is not None:
-        fig.add_vline(x=bulan_tw, line=dict(color=ABU, width=2, dash="dot"))
+        # Hanya di panel kurva: di panel deviasi garis ini menyilang angka deviasi bulan itu.
+        fig.add_vline(x=bulan_tw, line=dict(color=ABU, width=2, dash="dot"), row=1, col=1)
         fig.add_annotation(x=bulan_tw, xref="x", y=104, yref="y", yanchor="bottom", text=f"s.d. {_e(label_tw)}",
                            showarrow=False, font=dict(size=13, color=ABU))
-    fig.update_layout(title=_judul_kiri(judul, keterangan), bargap=0.35)
+    baris = bungkus_keterangan(keterangan, lebar_keterangan)
+    fig.update_layout(title=_judul_kiri(judul, keterangan, lebar_keterangan), bargap=0.35)
     # Label realisasi di kanan titik: beri ruang bila titiknya di November/Desember.
     _tata(fig, tinggi, kanan=70 if bulan_tw is not None and bulan_tw >= 11 else 24)
-    fig.update_layout(legend=dict(y=-0.08))
+    # Legenda di pojok kiri atas panel kurva, yang selalu kosong (kurva kumulatif mulai dari 0
+    # di Januari); di bawah sumbu bulan ia menimpa label bulan begitu hurufnya membesar.
+    fig.update_layout(margin_t=fig.layout.margin.t + (len(baris) - 1) * TINGGI_BARIS_KETERANGAN,
+                      legend=dict(orientation="v", x=0.01, xanchor="left", y=fig.layout.yaxis.domain[1],
+                                  yanchor="top", bgcolor="rgba(255,255,255,0.8)"))
     return fig
 
 

@@ -191,6 +191,52 @@ def bagi_peringkat(peringkat, maks: int = 10) -> tuple[list[list[tuple[int, ...]
     return ([atas, bawah] if bawah else [atas]), n - tampil
 
 
+def kelompok_peringkat(peringkat) -> list[tuple[int, ...]]:
+    """Kelompok seri seperti bagi_peringkat (baris berurutan berperingkat sama), juga untuk
+    daftar yang memuat OPD tanpa peringkat (NA/None/NaN): OPD n/a tidak pernah seri, setiap
+    OPD n/a kelompoknya sendiri."""
+    return _kelompok_seri([object() if pd.isna(p) else p for p in peringkat])
+
+
+def halaman_peringkat(peringkat, maks: int) -> list[list[tuple[int, ...]]]:
+    """Halaman grafik peringkat untuk ekspor (PPTX, PDF): semua OPD tampil, tidak ada yang
+    disembunyikan, dan batas halaman hanya jatuh di antara kelompok seri.
+
+    peringkat: peringkat tiap baris, urut terbaik dulu (NA di akhir boleh). Hasil: halaman,
+    masing-masing daftar butir seperti bagi_peringkat (tuple indeks baris; kelompok seri yang
+    lebih besar dari maks menjadi satu butir, "16 OPD di peringkat 1", selebihnya satu butir per
+    OPD); paling banyak maks butir per halaman. Jumlah halaman sesedikit mungkin, lalu isinya
+    serata mungkin (47 OPD tanpa seri, maks 16: 16, 16, 15); halaman awal yang lebih penuh."""
+    maks = int(maks)
+    if maks < 1:
+        raise ValueError(f"maks butir per halaman harus >= 1: {maks}")
+    kelompok = kelompok_peringkat(list(peringkat))
+    butir = [[k] if len(k) > maks else [(i,) for i in k] for k in kelompok]
+
+    def isi(kapasitas: int) -> list[list[tuple[int, ...]]] | None:
+        """Halaman diisi berurutan sampai kapasitas; kelompok yang tidak muat pindah utuh."""
+        halaman: list[list[tuple[int, ...]]] = []
+        for b in butir:
+            if len(b) > kapasitas:
+                return None
+            if not halaman or len(halaman[-1]) + len(b) > kapasitas:
+                halaman.append([])
+            halaman[-1].extend(b)
+        return halaman
+
+    paling_sedikit = isi(maks)
+    if not paling_sedikit:
+        return []
+    # Pengisian berurutan memberi jumlah halaman paling sedikit untuk setiap kapasitas; kapasitas
+    # terkecil yang tidak menambah halaman membuat isinya serata mungkin.
+    jumlah = sum(len(b) for b in butir)
+    for kapasitas in range(-(-jumlah // len(paling_sedikit)), maks):
+        rata = isi(kapasitas)
+        if rata is not None and len(rata) == len(paling_sedikit):
+            return rata
+    return paling_sedikit
+
+
 def baris_peringkat(df: pd.DataFrame, butir: list[tuple[int, ...]]) -> pd.DataFrame:
     """Baris grafik peringkat satu kolom dari butir bagi_peringkat: satu OPD apa adanya,
     kelompok seri yang dipadatkan menjadi satu baris berlabel '16 OPD di peringkat 1'
@@ -232,33 +278,63 @@ def css_tinggi_grafik(kunci: str, tinggi: int) -> str:
 HURUF_MINIMAL = 14   # px pada layar rancangan 1280x720: teks slide terkecil, teks grafik juga
 _UKURAN_INLINE = re.compile(r"font-size:\s*(\d+(?:\.\d+)?)px")
 
+# Tangga pembesaran slide: (lebar minimal, tinggi minimal, skala). Slide dirancang untuk
+# 1280x720; di layar sebesar ini atau lebih, semua teks (HTML lewat zoom CSS, grafik lewat
+# huruf_rapat) dikali skala. Satu-satunya tempat tangga ini; CSS dibangkitkan darinya.
+SKALA_LAYAR = ((1560, 870, 1.25), (1880, 1040, 1.5), (2500, 1400, 2.0))
 
-def huruf_minimal(fig: go.Figure, minimal: float = HURUF_MINIMAL) -> go.Figure:
-    """Salinan figure dengan setiap ukuran huruf (layout, sumbu, anotasi, teks jejak, gauge, dan
-    font-size di dalam teks HTML judul) paling kecil `minimal` px. Grafik modul lain dirancang
-    untuk halaman biasa; di layar rapat tidak ada teks grafik yang lebih kecil dari teks slide."""
+
+def skala_layar(lebar, tinggi) -> float:
+    """Skala slide untuk layar lebar x tinggi px (1 bila belum diketahui atau tidak sah)."""
+    try:
+        lebar, tinggi = float(lebar), float(tinggi)
+    except (TypeError, ValueError):
+        return 1.0
+    skala = 1.0
+    for l_min, t_min, s in SKALA_LAYAR:
+        if lebar >= l_min and tinggi >= t_min:
+            skala = s
+    return skala
+
+
+def _px(nilai, skala: float):
+    return round(nilai * skala, 2) if isinstance(nilai, (int, float)) and not isinstance(nilai, bool) else nilai
+
+
+def huruf_rapat(fig: go.Figure, skala: float = 1.0, minimal: float = HURUF_MINIMAL) -> go.Figure:
+    """Salinan figure untuk layar rapat: setiap ukuran huruf (layout, sumbu, anotasi, teks
+    jejak, gauge, dan font-size di dalam teks HTML judul) paling kecil `minimal` px pada
+    1280x720, lalu semuanya (huruf, margin, jarak judul, geser anotasi) dikali `skala` layar. Plotly
+    memakai px tetap dan tidak bisa di-zoom CSS, jadi grafik diperbesar di server."""
     def ubah(x):
         if isinstance(x, dict):
             hasil = {}
             for k, v in x.items():
                 if k.endswith("font") and isinstance(v, dict):
                     v = dict(v)
-                    if isinstance(v.get("size"), (int, float)) and v["size"] < minimal:
-                        v["size"] = minimal
+                    if isinstance(v.get("size"), (int, float)):
+                        v["size"] = _px(max(v["size"], minimal), skala)
                     hasil[k] = ubah(v)
+                elif k in ("xshift", "yshift", "standoff"):
+                    hasil[k] = _px(v, skala)
+                elif k == "pad" and isinstance(v, dict):      # jarak judul ke tepi
+                    hasil[k] = {kk: _px(vv, skala) for kk, vv in v.items()}
                 else:
                     hasil[k] = ubah(v)
             return hasil
         if isinstance(x, list):
             return [ubah(v) for v in x]
         if isinstance(x, str) and "font-size" in x:
-            return _UKURAN_INLINE.sub(lambda m: f"font-size:{max(float(m.group(1)), minimal):g}px", x)
+            return _UKURAN_INLINE.sub(lambda m: f"font-size:{max(float(m.group(1)), minimal) * skala:g}px", x)
         return x
 
     data = ubah(fig.to_plotly_json())
     tata = data.setdefault("layout", {})
     huruf = tata.setdefault("font", {})
-    huruf["size"] = max(float(huruf.get("size") or 12), minimal)   # bawaan Plotly 12 px
+    if not isinstance(huruf.get("size"), (int, float)):
+        huruf["size"] = _px(max(12, minimal), skala)   # bawaan Plotly 12 px
+    if isinstance(tata.get("margin"), dict):
+        tata["margin"] = {k: _px(v, skala) for k, v in tata["margin"].items()}
     return go.Figure(data)
 
 
@@ -306,6 +382,8 @@ def warnai(fig: go.Figure, tema: str) -> go.Figure:
     hasil.update_layout(font_color=TEKS_GELAP, title_font_color=TEKS_GELAP, legend_font_color=TEKS_GELAP,
                         paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)",
                         hoverlabel=dict(bgcolor="#111111", font_color=TEKS_GELAP))
+    if hasil.layout.legend.bgcolor is not None:   # legenda di dalam panel (kurva S): latar gelap
+        hasil.update_layout(legend_bgcolor="rgba(11,12,14,0.8)")
     # Garis biru tua (realisasi) terlalu redup di latar hitam: biru langit. Warna pita tidak diubah.
     for tr in hasil.data:
         if tr.type == "scatter" and tr.line is not None and str(tr.line.color).upper() == BIRU_TUA:

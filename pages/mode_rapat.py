@@ -23,7 +23,7 @@ from kinerja.poin_penting import susun_poin
 from kinerja.skala import pita_berlabel, pita_dari
 from kinerja.akses.peran import EKSPOR
 from kinerja.ui import sesi
-from kinerja.ui import tema_rapat
+from kinerja.ui import layar, tema_rapat
 from kinerja.ui.data import kueri, paket_rapat
 from kinerja.ui.data import pengaturan as baca_pengaturan
 from kinerja.ui.kerangka import mulai_halaman
@@ -61,6 +61,9 @@ _siapkan("r_tema", "tema", sl.TEMA, sl.TEMA_BAWAAN)
 st.session_state.setdefault("r_jalan", True)
 himpunan, jeda, tema = st.session_state["r_set"], int(st.session_state["r_jeda"]), st.session_state["r_tema"]
 tema_rapat.pasang(tema)
+# Huruf grafik ikut layar, seperti zoom CSS teks HTML; 1 sampai peramban melapor ukurannya.
+skala_dilapor = layar.skala()
+skala_layar = skala_dilapor or 1.0
 
 pengaturan = baca_pengaturan()
 batas_atas = float(pengaturan["batas_atas_capaian"])
@@ -126,7 +129,7 @@ def _grafik(fig, kunci: str, tinggi: int | None = None) -> None:
     tinggi = int(tinggi or fig.layout.height or 400)
     with st.container(key=f"rg_{kunci}"):
         st.html(f"<style>{sl.css_tinggi_grafik(f'rg_{kunci}', tinggi)}</style>")
-        st.plotly_chart(sl.warnai(sl.huruf_minimal(fig), tema), config=KONFIG, key=kunci, width="stretch",
+        st.plotly_chart(sl.warnai(sl.huruf_rapat(fig, skala_layar), tema), config=KONFIG, key=kunci, width="stretch",
                         height="stretch")
 
 
@@ -154,6 +157,9 @@ def _tabel_opd(df: pd.DataFrame, nomor_awal: int = 1, batang: bool = True) -> st
             f"<th class='angka'>Ind. &lt; {esc(fmt.angka_ringkas(ambang))}%</th></tr>{baris}</table>")
 
 
+LEBAR_KETERANGAN_KURVA = 50   # karakter keterangan sebaris di kolom kurva S (1/3 slide, huruf 15 px)
+
+
 def _kurva_s(p: dict, judul: str, ket: str, kunci: str, tinggi: int = 380) -> None:
     ang = kueri("tren_anggaran_bulanan", **p)
     kini, lalu = ang[ang["tahun"] == f.tahun], ang[ang["tahun"] == f.tahun - 1]
@@ -164,8 +170,10 @@ def _kurva_s(p: dict, judul: str, ket: str, kunci: str, tinggi: int = 380) -> No
     label_tw = fmt.TRIWULAN[f.triwulan] if bulan_tw == f.triwulan * 3 else (
         fmt.bulan(bulan_tw) if bulan_tw else fmt.TRIWULAN[f.triwulan])
     fig = gt.kurva_s(kini, lalu if not lalu.empty else None, f.tahun, bulan_tw, label_tw, judul,
-                     f"{ket} · {gt.sumber_pagu(kini)}", tinggi=tinggi, bulan_ringkas=True)
-    fig.update_layout(legend=dict(font=dict(size=15), y=-0.13, entrywidth=0), margin=dict(t=78, b=64))
+                     f"{ket} · {gt.sumber_pagu(kini)}", tinggi=tinggi, bulan_ringkas=True,
+                     lebar_keterangan=LEBAR_KETERANGAN_KURVA)
+    # Judul lebih rapat daripada di halaman Tren (baris keterangan tambahan tetap diberi ruang).
+    fig.update_layout(legend=dict(font=dict(size=15)), margin=dict(t=fig.layout.margin.t - 24, b=12))
     # Proyektor: angka sumbu dan label deviasi lebih besar daripada di halaman Tren.
     fig.update_xaxes(tickfont_size=16)
     fig.update_yaxes(tickfont_size=15)
@@ -390,7 +398,8 @@ def _tayang() -> None:
     nomor = st.session_state["r_slide"]
     s = daftar[nomor - 1]
     _tulis_url()
-    _html(f"<div class='rapat-kepala'><div class='kiri'><div class='rapat-pemda'><b>{esc(f.nama_pemda)}</b> · "
+    _html(f"<div class='rapat-kepala' data-skala='{skala_dilapor or 0:g}'>"
+          f"<div class='kiri'><div class='rapat-pemda'><b>{esc(f.nama_pemda)}</b> · "
           f"<b>{esc(f.periode)}</b> · {esc(f.cakupan)}</div><div class='rapat-judul'>{esc(s.judul)}</div></div>"
           f"<div class='rapat-nomor'>{nomor} / {jumlah}<span>{esc(data_per())}</span></div></div>")
     if s.jenis == "ringkasan":

@@ -92,12 +92,21 @@ def tunggu_grafik(hal, jumlah: int = 0, batas_ms: int = 60_000) -> None:
     hal.wait_for_selector(SELESAI, timeout=batas_ms)
 
 
+# Skala slide Mode Rapat menurut issue 12 (rancangan 1280x720; 1920x1080 = 1,5x), dihitung
+# dengan tangan, bukan dari kode yang diuji. Peramban melapor ukurannya setelah tayangan
+# pertama; halaman lalu digambar ulang dengan skala itu.
+SKALA_RAPAT = {(1280, 720): "1", (1920, 1080): "1.5"}
+
+
 def buka(peramban, url: str, lebar: int, tinggi: int, grafik: int = 0):
     """Halaman baru pada ukuran layar itu, setelah skrip selesai dan sedikitnya `grafik`
-    grafik Plotly tergambar dengan ukuran akhirnya."""
+    grafik Plotly tergambar dengan ukuran akhirnya (Mode Rapat: dengan skala layarnya)."""
     hal = peramban.new_page(viewport={"width": lebar, "height": tinggi})
     hal.goto(url)
     tunggu_grafik(hal, grafik)
+    if "/mode_rapat" in url and (lebar, tinggi) in SKALA_RAPAT:
+        hal.wait_for_selector(f".rapat-kepala[data-skala='{SKALA_RAPAT[lebar, tinggi]}']", timeout=60_000)
+        tunggu_grafik(hal, grafik)
     return hal
 
 

@@ -3,12 +3,15 @@ lewat AppTest dengan angka yang dibandingkan dengan view stabil."""
 
 from __future__ import annotations
 
+import re
+
 import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
 from kinerja import format as fmt
+from kinerja import grafik_tren as gt
 from kinerja import slide as sl
 from tests.bantu_apptest import buka_halaman
 
@@ -360,7 +363,7 @@ def test_kurva_s_angka_deviasi_terpenting_berhuruf_penuh():
     batang = next(t for t in fig.data if t.meta == "deviasi")
     assert [t for t in batang.text if t] == ["-30,0", "-21,1"]
     assert batang.constraintext == "none" and batang.textfont.size >= 14
-    rapat = sl.huruf_minimal(fig)
+    rapat = sl.huruf_rapat(fig)
     ukuran = []
 
     def kumpul(x):
@@ -376,3 +379,99 @@ def test_kurva_s_angka_deviasi_terpenting_berhuruf_penuh():
     kumpul(rapat.to_plotly_json())
     assert ukuran and min(ukuran) >= sl.HURUF_MINIMAL
     assert "font-size:13px" not in str(rapat.to_plotly_json())
+
+
+def test_skala_layar_mengikuti_tangga_layar():
+    # Tangga yang sama dengan media query CSS slide: 1280x720 = 1; 1920x1080 = 1,5.
+    assert sl.skala_layar(1280, 720) == 1
+    assert sl.skala_layar(1366, 768) == 1
+    assert sl.skala_layar(1600, 900) == 1.25
+    assert sl.skala_layar(1920, 1080) == 1.5
+    assert sl.skala_layar(1920, 1200) == 1.5
+    assert sl.skala_layar(2560, 1440) == 2
+    assert sl.skala_layar(3840, 2160) == 2
+    assert sl.skala_layar(1920, 700) == 1          # layar lebar tapi pendek: tidak diperbesar
+    assert sl.skala_layar(None, None) == 1         # ukuran belum diketahui
+    assert sl.skala_layar("x", -5) == 1
+
+
+def test_css_skala_layar_sama_dengan_tangga_python():
+    from kinerja.ui import tema_rapat
+    css = tema_rapat.css("terang")
+    for lebar, tinggi, skala in sl.SKALA_LAYAR:
+        assert f"@media (min-width: {lebar}px) and (min-height: {tinggi}px)" in css
+        assert f"zoom: {skala:g};" in css
+
+
+def test_huruf_rapat_membesar_sebanding_skala():
+    fig = go.Figure(go.Bar(x=[1], y=["a"], text=["x"], textfont=dict(size=12)))
+    fig.update_layout(title=dict(text="Judul<br><span style='font-size:13px'>sub</span>", font=dict(size=20),
+                                 pad=dict(t=18, l=4)),
+                      margin=dict(l=10, r=30, t=100, b=8), font=dict(size=11))
+    fig.add_annotation(text="catatan", x=1, y=0, xshift=10, yshift=-4, font=dict(size=16))
+    kecil = sl.huruf_rapat(fig, 1).to_plotly_json()
+    besar = sl.huruf_rapat(fig, 1.5).to_plotly_json()
+    # 1280x720: huruf paling kecil 14, ukuran lain tetap; margin tetap.
+    assert kecil["layout"]["font"]["size"] == 14
+    assert kecil["data"][0]["textfont"]["size"] == 14
+    assert kecil["layout"]["title"]["font"]["size"] == 20
+    assert kecil["layout"]["margin"] == {"l": 10, "r": 30, "t": 100, "b": 8}
+    assert "font-size:14px" in kecil["layout"]["title"]["text"]
+    # 1920x1080: semuanya 1,5 kali ukuran 1280x720, termasuk margin dan geser anotasi.
+    assert besar["layout"]["font"]["size"] == 21
+    assert besar["data"][0]["textfont"]["size"] == 21
+    assert besar["layout"]["title"]["font"]["size"] == 30
+    assert besar["layout"]["annotations"][0]["font"]["size"] == 24
+    assert besar["layout"]["annotations"][0]["xshift"] == 15
+    assert besar["layout"]["annotations"][0]["yshift"] == -6
+    assert besar["layout"]["margin"] == {"l": 15, "r": 45, "t": 150, "b": 12}
+    assert "font-size:21px" in besar["layout"]["title"]["text"]
+    assert besar["layout"]["title"]["pad"] == {"t": 27, "l": 6}
+    # Figure asli tidak berubah.
+    assert fig.layout.margin.t == 100 and fig.data[0].textfont.size == 12
+
+
+def _kurva_uji(bulan_tw=9, keterangan="uji", **kw):
+    dev = [-1.0, -2.0, -3.0, -5.0, -8.0, -12.0, -15.0, -18.0, -21.1]
+    kini = pd.DataFrame({"bulan": range(1, 10), "persen_rencana": [10.0 * b for b in range(1, 10)],
+                         "persen_realisasi": [10.0 * b + d for b, d in zip(range(1, 10), dev)],
+                         "deviasi": dev, "realisasi_kumulatif": [1.0] * 9})
+    return gt.kurva_s(kini, None, 2026, bulan_tw, "TW III", "Kurva S", keterangan, **kw)
+
+
+def test_kurva_s_garis_triwulan_tidak_menyilang_angka_deviasi():
+    """Garis 's.d. TW III' hanya di panel kurva (atas); angka deviasi bulan itu ada di panel
+    bawah tepat di x yang sama, jadi garis selebar kedua panel menyilangnya."""
+    fig = _kurva_uji()
+    garis = [s for s in fig.layout.shapes if s.type == "line"]
+    assert len(garis) == 1
+    atas = fig.layout.yaxis.domain            # panel kurva
+    bawah = fig.layout.yaxis2.domain          # panel deviasi
+    assert bawah[1] < atas[0]
+    g = garis[0]
+    assert g.yref == "y domain" and g.xref == "x"     # domain panel atas saja, bukan seluruh kertas
+    assert g.x0 == g.x1 == 9
+
+
+def test_kurva_s_legenda_di_pojok_kiri_atas_panel_kurva():
+    """Legenda di bawah sumbu bulan menimpa label bulan (tinggi label tergantung huruf);
+    pojok kiri atas panel kurva selalu kosong (kurva kumulatif mulai dari 0 di Januari)."""
+    lg = _kurva_uji().layout.legend
+    atas = _kurva_uji().layout.yaxis.domain
+    assert lg.orientation == "v" and lg.xanchor == "left" and lg.yanchor == "top"
+    assert lg.x <= 0.05 and lg.y == pytest.approx(atas[1])
+
+
+def test_kurva_s_keterangan_panjang_dibungkus_di_pemisah():
+    ket = "% pagu · realisasi vs rencana kas · pagu LRA SIPD (Januari), pagu RAK SIPD (Februari–September)"
+    satu = _kurva_uji(keterangan=ket)
+    bungkus = _kurva_uji(keterangan=ket, lebar_keterangan=40)
+    assert satu.layout.title.text.count("<br>") == 1              # judul<br>keterangan
+    teks = bungkus.layout.title.text
+    baris = teks.split("<br>")[1:]
+    assert len(baris) == 3
+    bersih = [re.sub(r"<[^>]+>", "", b) for b in baris]
+    assert bersih == ["% pagu · realisasi vs rencana kas ·", "pagu LRA SIPD (Januari),",
+                      "pagu RAK SIPD (Februari–September)"]
+    # Ruang atas bertambah sebaris per baris tambahan, agar judul tidak menimpa grafik.
+    assert bungkus.layout.margin.t == satu.layout.margin.t + 2 * gt.TINGGI_BARIS_KETERANGAN

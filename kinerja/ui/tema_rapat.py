@@ -4,6 +4,8 @@ CSS statis saja; tidak ada teks data di dalamnya."""
 
 import streamlit as st
 
+from kinerja.slide import SKALA_LAYAR
+
 _DASAR = """
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
 [data-testid="stSidebarNav"], [data-testid="stToolbar"], [data-testid="stDecoration"] {display: none !important;}
@@ -54,14 +56,6 @@ _DASAR = """
 .rapat-kosong {font-size: 18px; color: var(--rp-fg); border: 2px dashed var(--rp-border);
                border-radius: .5rem; padding: .8rem 1rem;}
 .rapat-lebih {font-size: 14px; color: var(--rp-muted); margin: .15rem 0 .3rem 0;}
-/* Slide dirancang untuk 1280x720. Di layar lebih besar teks diperbesar (1920x1080 = 1,5x);
-   grafik Plotly tidak di-zoom (Plotly salah mengukur di dalam zoom CSS) tetapi mengisi lebar kolom. */
-@media (min-width: 1560px) and (min-height: 870px) {
-  [data-testid='stMainBlockContainer'] [data-testid='stMarkdownContainer'] {zoom: 1.25;}}
-@media (min-width: 1880px) and (min-height: 1040px) {
-  [data-testid='stMainBlockContainer'] [data-testid='stMarkdownContainer'] {zoom: 1.5;}}
-@media (min-width: 2500px) and (min-height: 1400px) {
-  [data-testid='stMainBlockContainer'] [data-testid='stMarkdownContainer'] {zoom: 2;}}
 /* Kendali: kecil, di bawah slide. */
 .st-key-rapat_kendali button {min-height: 2.1rem; padding: .1rem .8rem;}
 .st-key-rapat_kendali button p {font-size: 1rem !important; color: inherit;}
@@ -93,8 +87,17 @@ _GELAP = """
 """
 
 
+# Slide dirancang untuk 1280x720. Di layar lebih besar teks HTML di-zoom menurut tangga
+# SKALA_LAYAR; grafik Plotly tidak bisa di-zoom (Plotly salah mengukur di dalam zoom CSS),
+# jadi hurufnya diperbesar di server dengan skala yang sama (slide.huruf_rapat).
+_ZOOM = "".join(
+    f"@media (min-width: {lebar}px) and (min-height: {tinggi}px) {{\n"
+    f"  [data-testid='stMainBlockContainer'] [data-testid='stMarkdownContainer'] {{zoom: {skala:g};}}}}\n"
+    for lebar, tinggi, skala in SKALA_LAYAR)
+
+
 def css(tema: str) -> str:
-    return "<style>" + _DASAR + (_GELAP if tema == "gelap" else _TERANG) + "</style>"
+    return "<style>" + _DASAR + _ZOOM + (_GELAP if tema == "gelap" else _TERANG) + "</style>"
 
 
 def pasang(tema: str) -> None:
