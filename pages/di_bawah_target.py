@@ -22,7 +22,7 @@ from kinerja import format as fmt
 from kinerja import unduhan
 from kinerja.skala import pita_berlabel, pita_dari
 from kinerja.akses.peran import EKSPOR
-from kinerja.ui import sesi
+from kinerja.ui import sesi, url
 from kinerja.ui.data import kueri
 from kinerja.ui.data import pengaturan as baca_pengaturan
 from kinerja.ui.kerangka import mulai_halaman
@@ -67,32 +67,33 @@ def _angka_url(x: float) -> str:
     return f"{x:g}"
 
 
+def _urai_kategori(mentah: str) -> tuple[str | None, bool]:
+    cocok = next((lb for lb in label_pita if lb.casefold() == mentah.strip().casefold()), None)
+    return cocok, bool(cocok)
+
+
+def _urai_ambang(mentah: str) -> tuple[float, bool]:
+    try:
+        x = float(mentah.strip().replace(",", "."))
+    except ValueError:
+        x = math.nan
+    return (x, True) if math.isfinite(x) and 0 <= x <= batas_atas else (ambang_bawaan, False)
+
+
 def _siapkan_ambang() -> None:
-    """Kunjungan pertama: isi pilihan dari URL; nilai tidak sah kembali ke bawaan dengan toast."""
+    """Kunjungan pertama: isi pilihan dari URL; nilai tidak sah kembali ke bawaan dengan toast.
+    Kategori yang sah di URL mengalahkan ambang (ambang tidak dibaca)."""
     if st.session_state.get("dbt_mode") in MODE:
         return
-    mode, nilai, kategori = "ambang", ambang_bawaan, kategori_bawaan
-    mentah_k = st.query_params.get("kategori")
-    if mentah_k is not None:
-        cocok = next((lb for lb in label_pita if lb.casefold() == mentah_k.strip().casefold()), None)
-        if cocok:
-            mode, kategori = "kategori", cocok
-        else:
-            st.toast(f"Nilai kategori='{_md(mentah_k)}' pada tautan tidak dikenal; dipakai ambang bawaan.", icon="⚠️")
-    mentah_a = st.query_params.get("ambang")
-    if mentah_a is not None and mode == "ambang":
-        try:
-            x = float(mentah_a.strip().replace(",", "."))
-        except ValueError:
-            x = math.nan
-        if math.isfinite(x) and 0 <= x <= batas_atas:
-            nilai = x
-        else:
-            st.toast(f"Nilai ambang='{_md(mentah_a)}' pada tautan tidak sah (0–{_angka_url(batas_atas)}); "
-                     f"dipakai {fmt.ambang(ambang_bawaan)}.", icon="⚠️")
-    st.session_state["dbt_mode"] = mode
+    kategori = url.dari_url("kategori", None, urai=_urai_kategori, catat=lambda mentah, _: url.toast(
+        url.pesan_tidak_dikenal("kategori", mentah, "ambang bawaan", batas=None)))
+    nilai = ambang_bawaan if kategori else url.dari_url(
+        "ambang", ambang_bawaan, urai=_urai_ambang, catat=lambda mentah, _: url.toast(
+            f"Nilai ambang='{_md(mentah)}' pada tautan tidak sah (0–{_angka_url(batas_atas)}); "
+            f"dipakai {fmt.ambang(ambang_bawaan)}."))
+    st.session_state["dbt_mode"] = "kategori" if kategori else "ambang"
     st.session_state["_dbt_ambang"] = nilai
-    st.session_state["_dbt_kategori"] = kategori
+    st.session_state["_dbt_kategori"] = kategori or kategori_bawaan
 
 
 def _simpan(kunci: str) -> None:
@@ -122,7 +123,7 @@ if mode == "kategori":
     teks_pendek = f"kategori {kategori} ke bawah"
     teks_ambang = (f"kategori {kategori} atau lebih rendah (capaian di bawah {fmt.persen(batas, 0)})"
                    if batas is not None else f"kategori {kategori} atau lebih rendah (semua capaian)")
-    url = {"kategori": kategori}
+    ke_url = {"kategori": kategori, "ambang": None}
     # Label kategori berasal dari skala di database: di-escape untuk label kartu dan caption (markdown).
     md_pendek, md_ambang = (x.replace(f"kategori {kategori} ", f"kategori {_md(kategori)} ", 1)
                             for x in (teks_pendek, teks_ambang))
@@ -134,16 +135,11 @@ else:
     urutan = None
     teks_pendek = f"di bawah {fmt.persen(ambang, 1 if ambang % 1 else 0)}"
     teks_ambang = f"capaian di bawah {fmt.persen(ambang, 1 if ambang % 1 else 0)}"
-    url = {"ambang": _angka_url(ambang)}
+    ke_url = {"ambang": _angka_url(ambang), "kategori": None}
     md_pendek, md_ambang = teks_pendek, teks_ambang
 
-# Tulis kembali ke URL agar tautan mereproduksi ambang.
-for k in ("ambang", "kategori"):
-    if k not in url and k in st.query_params:
-        del st.query_params[k]
-for k, v in url.items():
-    if st.query_params.get(k) != v:
-        st.query_params[k] = v
+# Tulis kembali ke URL agar tautan mereproduksi ambang (ukuran yang tidak dipakai dihapus).
+url.tulis(ke_url)
 
 p = f.sql(ambang=ambang, urutan_kategori=urutan)
 r = kueri("di_bawah_target_ringkas", **p).iloc[0]

@@ -23,6 +23,7 @@ from kinerja.poin_penting import susun_poin
 from kinerja.skala import pita_berlabel, pita_dari
 from kinerja.akses.peran import EKSPOR
 from kinerja.ui import sesi
+from kinerja.ui import url
 from kinerja.ui import layar, tema_rapat
 from kinerja.ui.data import kueri, paket_rapat
 from kinerja.ui.data import pengaturan as baca_pengaturan
@@ -41,18 +42,14 @@ esc = fmt.html_aman
 # --- Pilihan tayangan: dari URL pada kunjungan pertama, lalu dari widget ----------------
 
 def _catat(nama: str, mentah: str, dipakai: str) -> None:
-    st.toast(f"Nilai {nama}='{fmt.markdown_aman(str(mentah)[:40])}' pada tautan tidak dikenal; "
-             f"dipakai {dipakai}.", icon="⚠️")
+    url.toast(url.pesan_tidak_dikenal(nama, mentah, dipakai))
 
 
-def _siapkan(kunci: str, url: str, pilihan: dict, bawaan, ubah=str) -> None:
-    if kunci in st.session_state and st.session_state[kunci] in pilihan:
-        return
-    mentah = st.query_params.get(url)
-    nilai, sah = sl.pilihan_sah(mentah, pilihan, bawaan, ubah)
-    if not sah:
-        _catat(url, mentah, pilihan[bawaan].lower())
-    st.session_state[kunci] = nilai
+def _siapkan(kunci: str, nama: str, pilihan: dict, bawaan, ubah=str) -> None:
+    """Nilai sesi yang belum ada atau tidak sah dibaca (lagi) dari URL."""
+    if st.session_state.get(kunci) not in pilihan:
+        st.session_state[kunci] = url.dari_url(nama, bawaan, urai=lambda m: sl.pilihan_sah(m, pilihan, bawaan, ubah),
+                                               catat=lambda m, _: _catat(nama, m, pilihan[bawaan].lower()))
 
 
 _siapkan("r_set", "set", sl.HIMPUNAN, sl.HIMPUNAN_BAWAAN)
@@ -73,12 +70,9 @@ opd = kueri("rapat_opd", **f.sql())
 daftar = sl.susun_slide(opd, himpunan)
 jumlah = len(daftar)
 
-if "r_slide" not in st.session_state or st.session_state.get("_r_url_slide") != st.query_params.get("slide"):
-    mentah = st.query_params.get("slide")
-    n, sah = sl.nomor_sah(mentah, jumlah)
-    if not sah:
-        _catat("slide", mentah, f"slide {n}")
-    st.session_state["r_slide"] = n
+# Tautan yang diubah selagi sesi hidup (slide di URL berbeda dari yang terakhir ditulis) dibaca ulang.
+url.siapkan("r_slide", "slide", 1, urai=lambda m: sl.nomor_sah(m, jumlah), penanda="_r_url_slide",
+            catat=lambda m, n: _catat("slide", m, f"slide {n}"))
 st.session_state["r_slide"] = min(max(int(st.session_state["r_slide"]), 1), jumlah)
 # Setiap jalannya seluruh halaman memulai hitungan jeda dari nol.
 st.session_state["_r_waktu"] = time.monotonic()
@@ -87,9 +81,7 @@ st.session_state["_r_waktu"] = time.monotonic()
 def _tulis_url() -> None:
     nilai = {"slide": str(st.session_state["r_slide"]), "set": st.session_state["r_set"],
              "jeda": str(st.session_state["r_jeda"]), "tema": st.session_state["r_tema"]}
-    for k, v in nilai.items():
-        if st.query_params.get(k) != v:
-            st.query_params[k] = v
+    url.tulis(nilai)
     st.session_state["_r_url_slide"] = nilai["slide"]
 
 

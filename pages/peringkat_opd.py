@@ -9,8 +9,10 @@ import streamlit as st
 from kinerja import format as fmt
 from kinerja.grafik_peringkat import batang_peringkat, kalimat_perubahan, teks_perubahan
 from kinerja.skala import pita_dari
+from kinerja.ui import url
 from kinerja.ui.data import kueri
 from kinerja.ui.data import pengaturan as baca_pengaturan
+from kinerja.ui.filter import tautan_filter
 from kinerja.ui.kerangka import mulai_halaman
 from kinerja.ui.komponen import kaki
 
@@ -34,13 +36,9 @@ nama_skala = ("skala Permendagri 86/2017" if pengaturan["skala_aktif"] == "perme
 pembanding = fmt.periode(f.tahun - 1, f.triwulan)
 
 # Dasar peringkat terikat ke parameter URL 'dasar'; nilai tetap saat berpindah halaman.
-if "p_dasar" not in st.session_state:
-    dari_url = st.query_params.get("dasar")
-    if dari_url is not None and dari_url not in DASAR:
-        st.toast(f"Nilai dasar='{fmt.markdown_aman(dari_url[:40])}' pada tautan tidak dikenal; dipakai {DASAR[DASAR_BAWAAN].lower()}.",
-                 icon="⚠️")
-        dari_url = None
-    st.session_state["p_dasar"] = dari_url or st.session_state.get("_p_dasar_simpan", DASAR_BAWAAN)
+# Tanpa nilai URL yang sah: dasar terakhir dipilih pada sesi ini, lalu bawaan.
+url.siapkan("p_dasar", "dasar", st.session_state.get("_p_dasar_simpan", DASAR_BAWAAN), pilihan=DASAR,
+            catat=lambda mentah, _: url.toast(url.pesan_tidak_dikenal("dasar", mentah, DASAR[DASAR_BAWAAN].lower())))
 
 
 def _label_dasar(d: str) -> str:
@@ -50,8 +48,7 @@ def _label_dasar(d: str) -> str:
 dasar = st.segmented_control("Peringkat menurut", list(DASAR), key="p_dasar", required=True,
                              format_func=_label_dasar)
 st.session_state["_p_dasar_simpan"] = dasar
-if st.query_params.get("dasar") != dasar:
-    st.query_params["dasar"] = dasar
+url.tulis({"dasar": dasar})
 
 df = kueri("peringkat_opd", **f.sql(dasar=dasar))
 bulan = next((int(b) for b in df["bulan_anggaran"] if pd.notna(b)), None) if not df.empty else None
@@ -224,17 +221,7 @@ st.caption(f"Anggaran {s_d_bulan} (bulan akhir triwulan, atau bulan terakhir yan
 
 def _buka_profil(kode: str) -> None:
     st.session_state["f_profil"] = kode
-    params = {"tahun": str(f.tahun), "triwulan": str(f.triwulan)}
-    if "pemda" in st.query_params:
-        params["pemda"] = f.kode_pemda
-    if f.kelompok:
-        params["kelompok"] = f.kelompok
-    if f.kode_urusan:
-        params["bidang"] = f.kode_urusan
-    if f.opd:
-        params["opd"] = list(f.opd)
-    params["profil"] = kode
-    st.switch_page("pages/profil_opd.py", query_params=params)
+    st.switch_page("pages/profil_opd.py", query_params={**tautan_filter(), "profil": kode})
 
 
 def _terpilih(acara, kunci: str) -> list:

@@ -9,6 +9,7 @@ from kinerja import format as fmt
 from kinerja import grafik
 from kinerja import grafik_tren as gt
 from kinerja.skala import pita_berlabel, pita_dari
+from kinerja.ui import url
 from kinerja.ui.data import kueri
 from kinerja.ui.data import pengaturan as baca_pengaturan
 from kinerja.ui.kerangka import mulai_halaman
@@ -39,18 +40,18 @@ bawaan = next((k for k in f.opd if k in kode_opd), kode_opd[0])
 
 if st.session_state.get("f_profil") not in kode_opd:
     lama = st.session_state.get("f_profil")
-    dari_url = st.query_params.get("profil")
     if lama is not None:
-        st.toast("OPD yang dibuka tidak termasuk sektor yang dipilih; ditampilkan OPD lain.", icon="⚠️")
-        pilih = bawaan
-    elif dari_url is not None and dari_url not in kode_opd:
-        st.toast(f"Nilai profil='{fmt.markdown_aman(dari_url[:40])}' pada tautan tidak dikenal atau di luar sektor terpilih; "
-                 "ditampilkan OPD bawaan.", icon="⚠️")
+        url.toast("OPD yang dibuka tidak termasuk sektor yang dipilih; ditampilkan OPD lain.")
         pilih = bawaan
     else:
-        # Streamlit membuang nilai widget saat pindah halaman: kembali ke OPD terakhir dilihat.
+        # Streamlit membuang nilai widget saat pindah halaman: tanpa profil di URL, kembali ke OPD
+        # terakhir dilihat.
         terakhir = st.session_state.get("_profil_terakhir")
-        pilih = dari_url or (terakhir if terakhir in kode_opd else bawaan)
+        pilih = url.dari_url(
+            "profil", bawaan, pilihan=kode_opd, tanpa_url=terakhir if terakhir in kode_opd else bawaan,
+            catat=lambda mentah, _: url.toast(
+                f"Nilai profil='{fmt.markdown_aman(mentah[:40])}' pada tautan tidak dikenal atau di luar sektor "
+                "terpilih; ditampilkan OPD bawaan."))
     st.session_state["f_profil"] = pilih
 
 judul_kol, pilih_kol = st.columns([3, 1.3], vertical_alignment="bottom")
@@ -59,8 +60,7 @@ pilih_kol.selectbox("OPD", kode_opd, key="f_profil", format_func=label_opd.get,
                     help="Daftar mengikuti filter kelompok/bidang urusan di samping.")
 kode = st.session_state["f_profil"]
 st.session_state["_profil_terakhir"] = kode
-if st.query_params.get("profil") != kode:
-    st.query_params["profil"] = kode
+url.tulis({"profil": kode})
 opd = info_opd.loc[kode]
 nama = singkat[kode]
 nama_md = fmt.markdown_aman(nama)  # untuk teks markdown (info, caption, bantuan)

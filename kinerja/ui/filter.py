@@ -9,9 +9,12 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from kinerja import format as fmt
+from kinerja.ui import url
 from kinerja.ui.data import kueri
 
 SEMUA = "(semua)"
+# Parameter URL yang ditulis bilah_filter (selain opd, yang boleh berulang); dibawa tautan_filter.
+KUNCI_URL = ("tahun", "triwulan", "pemda", "kelompok", "bidang")
 
 
 @dataclass(frozen=True)
@@ -55,45 +58,15 @@ def _label_tw(tw: int) -> str:
 
 
 def _catat(nama: str, mentah: str) -> None:
-    # Nilai dari URL bisa dibuat siapa saja: di-escape sebelum masuk st.toast (markdown).
+    # Ditampilkan sebagai toast di akhir bilah filter (pesan sudah di-escape untuk markdown).
     st.session_state.setdefault("_catatan_filter", []).append(
-        f"Nilai {nama}='{fmt.markdown_aman(mentah[:60])}' pada tautan tidak dikenal; dipakai nilai bawaan.")
-
-
-def _dari_url(nama: str, pilihan: list, ubah=str):
-    """Nilai parameter URL bila sah; None (dengan catatan) bila tidak."""
-    mentah = st.query_params.get(nama)
-    if mentah is None:
-        return None
-    try:
-        nilai = ubah(mentah)
-    except (TypeError, ValueError):
-        nilai = None
-    if nilai in pilihan:
-        return nilai
-    _catat(nama, mentah)
-    return None
+        url.pesan_tidak_dikenal(nama, mentah, "nilai bawaan", batas=60))
 
 
 def _siapkan(kunci: str, pilihan: list, bawaan, url_nama: str, ubah=str) -> None:
     """Isi nilai widget dari URL pada kunjungan pertama; jaga agar tetap sah."""
-    if kunci not in st.session_state:
-        dari_url = _dari_url(url_nama, pilihan, ubah)
-        st.session_state[kunci] = dari_url if dari_url is not None else bawaan
-    elif st.session_state[kunci] not in pilihan:
-        st.session_state[kunci] = bawaan
-
-
-def _siapkan_opd(pilihan: list[str]) -> None:
-    if "f_opd" not in st.session_state:
-        dari_url = st.query_params.get_all("opd")
-        sah = [k for k in dari_url if k in pilihan]
-        for k in dari_url:
-            if k not in pilihan:
-                _catat("opd", k)
-        st.session_state["f_opd"] = sah
-    else:
-        st.session_state["f_opd"] = [k for k in st.session_state["f_opd"] if k in pilihan]
+    url.siapkan(kunci, url_nama, bawaan, pilihan=pilihan, ubah=ubah,
+                catat=lambda mentah, _: _catat(url_nama, mentah))
 
 
 def bilah_filter() -> Filter | None:
@@ -151,33 +124,25 @@ def bilah_filter() -> Filter | None:
     daftar_opd = kueri("filter_opd", kode_pemda=kp, kelompok=kel, kode_urusan=bid)
     nama_opd = dict(zip(daftar_opd["kode_opd"], daftar_opd["singkatan"].fillna(daftar_opd["nama_opd"])))
     nama_lengkap = dict(zip(daftar_opd["kode_opd"], daftar_opd["nama_opd"]))
-    _siapkan_opd(list(nama_opd))
+    url.siapkan_banyak("f_opd", "opd", list(nama_opd), catat=lambda mentah: _catat("opd", mentah))
     sb.multiselect("OPD", list(nama_opd), key="f_opd", placeholder="Semua OPD (ketik untuk mencari)",
                    format_func=lambda k: f"{nama_opd[k]} · {nama_lengkap[k]}"
                    if nama_opd[k] != nama_lengkap[k] else nama_lengkap[k])
     opd = tuple(st.session_state["f_opd"])
 
     # Tulis kembali ke URL agar tautan yang disalin mereproduksi tampilan.
-    url = {"tahun": str(th), "triwulan": str(tw)}
-    if len(kode_pemda) > 1:
-        url["pemda"] = kp
-    if kel:
-        url["kelompok"] = kel
-    if bid:
-        url["bidang"] = bid
-    for k in ("pemda", "kelompok", "bidang"):
-        if k not in url and k in st.query_params:
-            del st.query_params[k]
-    for k, v in url.items():
-        if st.query_params.get(k) != v:
-            st.query_params[k] = v
-    if list(opd) != st.query_params.get_all("opd"):
-        st.query_params["opd"] = list(opd)
+    url.tulis({"tahun": str(th), "triwulan": str(tw), "pemda": kp if len(kode_pemda) > 1 else None,
+               "kelompok": kel or None, "bidang": bid or None, "opd": list(opd)})
 
     for catatan in st.session_state["_catatan_filter"]:
-        st.toast(catatan, icon="⚠️")
+        url.toast(catatan)
     return Filter(kp, baris_pemda["nama_pemda"], baris_pemda["keterangan"], th, tw,
                   kel, bid, nama_bidang.get(bid) if bid else None, opd, nama_opd)
+
+
+def tautan_filter() -> dict[str, str | list[str]]:
+    """Parameter URL filter yang sedang berlaku, untuk dibawa saat pindah halaman."""
+    return url.salin(KUNCI_URL, banyak=("opd",))
 
 
 def filter_aktif() -> Filter | None:
