@@ -1,7 +1,8 @@
 """Paket rapat sebagai PDF (fpdf2), A4 mendatar, siap cetak: isi yang sama dengan dek.
 
 Urutan: sampul dan poin penting, capaian dan realisasi anggaran pemda, peringkat
-(grafik selebar halaman, dipecah per 24 OPD, lalu tabel), OPD di bawah target,
+(grafik selebar halaman, paling banyak 24 OPD per gambar, lalu tabel; batas gambar dan
+halaman tabel tidak pernah jatuh di dalam kelompok seri), OPD di bawah target,
 bagian per OPD atau per bidang seperti Mode Rapat (paket.slide), lalu lampiran:
 kendala semua OPD, serapan anggaran per OPD per bulan (satu baris per OPD; tabel
 rupiah lengkap ada di XLSX) dan semua indikator.
@@ -13,7 +14,6 @@ angkanya tetap ada dan catatan menyebut yang tidak dimuat.
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import pandas as pd
@@ -24,34 +24,38 @@ from kinerja import skala
 from kinerja import slide as sl
 from kinerja.ekspor import gambar as gbr
 from kinerja.ekspor import pdf_grafik as pg
-from kinerja.ekspor.pdf_dasar import PDF, ekor_utuh, nama
+from kinerja.ekspor.pdf_dasar import ABU, PDF, ekor_utuh, nama
 from kinerja.ekspor.pdf_opd import bagian_anggaran, bagian_bidang, bagian_opd, kunci_kurva
+from kinerja.ekspor.seri import judul_seri, kalimat_seri
 from kinerja.ekspor.xlsx import baris_ringkasan
 
 OPD_PER_GAMBAR = 24
 MAKS_GAMBAR = 60      # batas gambar per paket (waktu render ~0,3 detik per gambar)
+CADANGAN_TINGGI = 0.95  # tinggi baris tabel diperkirakan: kelompok seri harus muat dengan sisa 5%
 
 
 def _peringkat(x) -> str:
     return str(int(x)) if pd.notna(x) else "-"
 
 
-def _potongan_peringkat(n: int) -> list[tuple[int, int]]:
-    bagian = max(math.ceil(n / OPD_PER_GAMBAR), 1)
-    ukuran = math.ceil(n / bagian)
-    return [(i, min(i + ukuran, n)) for i in range(0, n, ukuran)]
+def _halaman_peringkat(paket) -> list[list[tuple[int, ...]]]:
+    """Butir grafik peringkat per gambar: batas gambar di antara kelompok seri
+    (kinerja.slide.halaman_peringkat), kelompok lebih dari OPD_PER_GAMBAR satu batang."""
+    return sl.halaman_peringkat(paket.peringkat["peringkat"], OPD_PER_GAMBAR)
 
 
-def _fig_peringkat(paket, awal: int, akhir: int):
+def _fig_peringkat(paket, butir: list[tuple[int, ...]]):
     from kinerja.grafik_peringkat import batang_peringkat, teks_perubahan
 
-    df = paket.peringkat.iloc[awal:akhir]
+    df = paket.peringkat
     df = df.assign(perubahan=[teks_perubahan(p, q) for p, q in zip(df["peringkat"], df["peringkat_lalu"])])
-    n = len(paket.peringkat)
+    n = len(df)
+    awal, akhir = butir[0][0], butir[-1][-1] + 1
     lanjut = f" (urutan {awal + 1}–{akhir} dari {n})" if akhir - awal < n else ""
     fig = batang_peringkat(
-        df, paket.pita, f"Peringkat OPD menurut capaian kinerja · {paket.periode}{lanjut}",
-        f"{len(paket.peringkat)} OPD · warna dan label = kategori", ambang=paket.ambang,
+        sl.baris_peringkat(df, butir), paket.pita,
+        f"Peringkat OPD menurut capaian kinerja · {paket.periode}{lanjut}",
+        f"{n} OPD · warna dan label = kategori", ambang=paket.ambang,
         batas_atas=paket.batas_atas, satuan="%", judul_sumbu="Capaian kinerja (%)",
         judul_perubahan=f"vs {paket.pembanding}")
     fig.update_layout(margin=dict(r=150))   # judul kolom perubahan tidak terpotong di tepi gambar
@@ -71,9 +75,9 @@ def _siapkan_gambar(paket, gambar: bool, catatan: list[str]) -> tuple[dict, str 
         return {}, "gambar dimatikan"
     daftar: list[tuple[str, object, int, int]] = []
     try:
-        for awal, akhir in _potongan_peringkat(len(paket.peringkat)) if len(paket.peringkat) else []:
-            fig = _fig_peringkat(paket, awal, akhir)
-            daftar.append((f"peringkat:{awal}", fig, 1600, int(fig.layout.height)))
+        for j, butir in enumerate(_halaman_peringkat(paket)):
+            fig = _fig_peringkat(paket, butir)
+            daftar.append((f"peringkat:{j}", fig, 1600, int(fig.layout.height)))
         kini = paket.anggaran_pemda_kini()
         fig = pg.fig_kurva(paket, kini, paket.anggaran_pemda_lalu(), f"Kurva S keuangan {paket.tahun}",
                            "% pagu · semua OPD dalam filter" + (f" · {gt.sumber_pagu(kini)}" if len(kini) else ""))
@@ -123,26 +127,57 @@ def _sampul(pdf, paket) -> None:
 def _bagian_peringkat(pdf, paket, png: dict, tanpa_gambar: str | None, catatan: list[str]) -> None:
     df = paket.peringkat
     judul = f"Peringkat OPD menurut capaian kinerja · {paket.periode}"
-    potongan = _potongan_peringkat(len(df)) if len(df) else []
-    ada = [png.get(f"peringkat:{a}") for a, _ in potongan]
-    if potongan and all(ada):
-        for i, gambar_ in enumerate(ada):
+    halaman = _halaman_peringkat(paket)
+    ada = [png.get(f"peringkat:{j}") for j in range(len(halaman))]
+    if halaman and all(ada):
+        for i, (gambar_, butir) in enumerate(zip(ada, halaman)):
             pdf.judul(judul + (f" ({i + 1}/{len(ada)})" if len(ada) > 1 else ""))
+            # Anggota kelompok seri yang dipadatkan menjadi satu batang: ditulis di bawah grafiknya.
+            seri = [kalimat_seri(df, b, paket.batas_atas) for b in butir if len(b) > 1]
+            pdf.set_font(pdf.huruf, "", 10)
+            ruang = sum(pdf.multi_cell(0, 5, pdf.teks(k), dry_run=True, output="HEIGHT") + 1 for k in seri)
             y = pdf.get_y()
-            pdf.gambar_png(gambar_, None, y, pdf.epw, h_maks=pdf.h - pdf.b_margin - y - 1)
-    elif potongan:
+            _, h = pdf.gambar_png(gambar_, None, y, pdf.epw, h_maks=pdf.h - pdf.b_margin - y - 1 - ruang)
+            pdf.set_y(y + h + 1)
+            for k in seri:
+                pdf.paragraf(k, 10, tinggi=5)
+                pdf.ln(1)
+    elif halaman:
         catatan.append(f"Grafik peringkat tidak dimuat sebagai gambar ({tanpa_gambar}); tabel peringkat tetap ada.")
     pdf.judul(f"{judul} · tabel")
     if df.empty:
         pdf.paragraf("Tidak ada OPD dengan data pada periode ini.", 11)
         return
-    pdf.tabel(["Peringkat", "OPD", "Nama OPD", "Capaian", "Kategori", "Realisasi keuangan", "Rencana kas",
-               "Pagu", "Peringkat tahun lalu"],
-              [[_peringkat(r["peringkat"]), nama(r), r["nama_opd"], fmt.persen(r["capaian"]),
-                r["kategori"] if pd.notna(r["kategori"]) else fmt.NA, fmt.persen(r["persen_realisasi"]),
-                fmt.persen(r["persen_rencana"]), fmt.rupiah(r["pagu"]), _peringkat(r["peringkat_lalu"])]
-               for _, r in df.iterrows()],
-              [22, 28, 70, 20, 30, 26, 22, 28, 27], kolom_kategori=4, rata_kanan={0, 3, 5, 6, 7, 8})
+    kolom = ["Peringkat", "OPD", "Nama OPD", "Capaian", "Kategori", "Realisasi keuangan", "Rencana kas",
+             "Pagu", "Peringkat tahun lalu"]
+    lebar = [22, 28, 70, 20, 30, 26, 22, 28, 27]
+    baris = [[_peringkat(r["peringkat"]), nama(r), r["nama_opd"], fmt.persen(r["capaian"]),
+              r["kategori"] if pd.notna(r["kategori"]) else fmt.NA, fmt.persen(r["persen_realisasi"]),
+              fmt.persen(r["persen_rencana"]), fmt.rupiah(r["pagu"]), _peringkat(r["peringkat_lalu"])]
+             for _, r in df.iterrows()]
+    # Kelompok seri utuh di satu halaman tabel (satu sel peringkat setinggi kelompoknya). Kelompok
+    # yang tidak muat di satu halaman (diukur dari halaman pertama tabel, yang paling sempit)
+    # menjadi satu baris berisi semua anggotanya, seperti batangnya di grafik.
+    tinggi_judul, tinggi = pdf.tinggi_baris(kolom, baris, lebar)
+    muat = (pdf.page_break_trigger - pdf.get_y() - tinggi_judul) * CADANGAN_TINGGI
+    isi: list[list[str]] = []
+    utuh: dict[int, int] = {}
+    padat: list[str] = []
+    for k in sl.kelompok_peringkat(df["peringkat"]):
+        if len(k) > 1 and sum(tinggi[i] for i in k) > muat:
+            r = df.iloc[k[0]]
+            isi.append([_peringkat(r["peringkat"]), f"{len(k)} OPD",
+                        kalimat_seri(df, k, paket.batas_atas).partition(": ")[2], fmt.persen(r["capaian"]),
+                        baris[k[0]][4], "—", "—", "—", "—"])
+            padat.append(judul_seri(df, k))
+            continue
+        utuh[len(isi)] = len(k)
+        isi.extend(baris[i] for i in k)
+    pdf.tabel(kolom, isi, lebar, kolom_kategori=4, rata_kanan={0, 3, 5, 6, 7, 8}, satu_halaman=utuh)
+    for p in padat:
+        pdf.paragraf(f"{p}: terlalu banyak untuk satu halaman, ditulis satu baris. Realisasi keuangan, "
+                     "rencana kas dan pagu setiap OPD ada di lampiran Serapan anggaran per OPD dan di paket "
+                     "XLSX.", 9, warna=ABU, tinggi=4.5)
 
 
 def _bagian_di_bawah_target(pdf, paket) -> None:

@@ -2,7 +2,8 @@
 
 Teks data selalu ditulis sebagai teks polos (multi_cell dan tabel tanpa markdown).
 Tabel memakai FPDF.table: pindah halaman otomatis dengan baris judul diulang, teks
-panjang dibungkus di dalam sel. Lebar kolom dinaikkan sampai kata terpanjangnya
+panjang dibungkus di dalam sel; kelompok baris yang harus utuh di satu halaman (seri
+peringkat) berbagi satu sel kolom pertama. Lebar kolom dinaikkan sampai kata terpanjangnya
 muat, agar kata (mis. "Peringkat") tidak terbelah di tengah.
 """
 
@@ -140,14 +141,42 @@ class PDF(FPDF):
             return lebar
         return [m if m > w else w - (w - m) / longgar * kurang for m, w in zip(minimum, lebar)]
 
-    def tabel(self, judul_kolom: list[str], baris: list[list], lebar: list[float], ukuran=9,
-              kolom_kategori: int | None = None, rata_kanan: set[int] = frozenset(), lebar_total=None):
+    def _siapkan_tabel(self, judul_kolom: list[str], baris: list[list], lebar: list[float], ukuran):
+        """Teks sel seperti yang ditulis tabel(): (judul, baris, lebar, sel panjang yang dipendekkan)."""
         baris = [[self.teks(v) for v in b] for b in baris]
         judul_kolom = [self.teks(j) for j in judul_kolom]
         panjang = [(judul_kolom[j], b[0] if j else "", v) for b in baris for j, v in enumerate(b)
                    if len(v) > BATAS_SEL]
         baris = [[self.teks(fmt.ringkas(v, BATAS_SEL)) for v in b] for b in baris]
-        lebar = self.lebar_muat(judul_kolom, baris, lebar, ukuran)
+        return judul_kolom, baris, self.lebar_muat(judul_kolom, baris, lebar, ukuran), panjang
+
+    def tinggi_baris(self, judul_kolom: list[str], baris: list[list], lebar: list[float],
+                     ukuran=9) -> tuple[float, list[float]]:
+        """Perkiraan tinggi (mm) baris judul dan setiap baris tabel seperti digambar tabel():
+        jumlah baris teks sel terpanjang (dibungkus selebar kolom dikurangi padding)."""
+        judul_kolom, baris, lebar, _ = self._siapkan_tabel(judul_kolom, baris, lebar, ukuran)
+        tinggi_teks = ukuran * 0.5
+
+        def satu(nilai: list[str], tebal: bool) -> float:
+            self.set_font(self.huruf, "B" if tebal else "", ukuran)
+            jumlah = max(len(self.multi_cell(w - 2 * PADDING, tinggi_teks, v, dry_run=True, output="LINES"))
+                         for v, w in zip(nilai, lebar))
+            return jumlah * tinggi_teks + 2 * PADDING
+
+        hasil = satu(judul_kolom, True), [satu(b, False) for b in baris]
+        self.set_font(self.huruf, "", ukuran)
+        return hasil
+
+    def tabel(self, judul_kolom: list[str], baris: list[list], lebar: list[float], ukuran=9,
+              kolom_kategori: int | None = None, rata_kanan: set[int] = frozenset(), lebar_total=None,
+              satu_halaman: dict[int, int] | None = None):
+        """satu_halaman: {baris awal: jumlah baris} kelompok yang tidak boleh terbelah antar halaman
+        (kelompok seri peringkat): sel kolom pertamanya satu sel setinggi kelompok (rowspan), jadi
+        fpdf2 memindahkan kelompok utuh ke halaman berikut bila tidak muat. Kelompok harus muat
+        di satu halaman (periksa dengan tinggi_baris)."""
+        judul_kolom, baris, lebar, panjang = self._siapkan_tabel(judul_kolom, baris, lebar, ukuran)
+        satu_halaman = {a: n for a, n in (satu_halaman or {}).items() if n > 1}
+        tertutup = {i for a, n in satu_halaman.items() for i in range(a + 1, a + n)}
         self.set_font(self.huruf, "", ukuran)
         self.set_fill_color(255, 255, 255)   # sel tanpa gaya memakai warna isi terakhir (mis. gauge)
         kepala = FontFace(emphasis="BOLD", fill_color=(221, 227, 234))
@@ -157,15 +186,18 @@ class PDF(FPDF):
             r = tb.row()
             for j, jd in enumerate(judul_kolom):
                 r.cell(jd, align="RIGHT" if j in rata_kanan else None)
-            for b in baris:
+            for i, b in enumerate(baris):
                 r = tb.row()
                 for j, nilai in enumerate(b):
+                    if j == 0 and i in tertutup:
+                        continue   # sel kolom pertama kelompok di atasnya
                     gaya = None
                     if kolom_kategori is not None and j == kolom_kategori:
                         w = self.paket.warna_kategori(nilai)
                         if w:
                             gaya = FontFace(fill_color=rgb(w[0]), color=rgb(w[1]), emphasis="BOLD")
-                    r.cell(nilai, style=gaya, align="RIGHT" if j in rata_kanan else None)
+                    r.cell(nilai, style=gaya, align="RIGHT" if j in rata_kanan else None,
+                           rowspan=satu_halaman.get(i, 1) if j == 0 else 1)
         self.ln(3)
         if panjang:
             self.paragraf(f"Teks lengkap sel yang dipendekkan (lebih dari {BATAS_SEL} karakter):", 9, tebal=True,

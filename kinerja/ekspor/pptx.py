@@ -2,7 +2,7 @@
 
 Urutan seperti Mode Rapat (kinerja.slide.susun_slide): judul, Ringkasan (angka
 besar dan poin penting) disusul capaian dan realisasi anggaran pemda (gauge, kurva
-S), Peringkat (batang, paling banyak 16 OPD per slide), OPD di bawah target, lalu slide per OPD
+S), Peringkat (batang, paling banyak 16 OPD per slide, batas slide di antara kelompok seri), OPD di bawah target, lalu slide per OPD
 atau per bidang urusan menurut paket.himpunan. Semua grafik asli PowerPoint
 (python-pptx): angka dapat dibaca dan disunting, dan tidak perlu peramban.
 """
@@ -10,7 +10,6 @@ atau per bidang urusan menurut paket.himpunan. Semua grafik asli PowerPoint
 from __future__ import annotations
 
 import io
-import math
 from pathlib import Path
 
 import pandas as pd
@@ -22,9 +21,11 @@ from kinerja import slide as sl
 from kinerja.ekspor import pptx_dasar as d
 from kinerja.ekspor import pptx_grafik as g
 from kinerja.ekspor.pptx_opd import slide_anggaran, slide_bidang, slide_opd
+from kinerja.ekspor.seri import kalimat_seri
 
 OPD_PER_SLIDE = 16   # label nama OPD tetap terbaca di proyektor (huruf 14 pt)
 BARIS_TABEL = 9
+BARIS_SERI = 3       # baris teks anggota kelompok seri yang dipadatkan di bawah grafik peringkat
 # Kotak poin penting (12,3 x 2,95 inci, 14 pt) memuat sekitar 10 baris x 115 huruf untuk lima
 # sampai enam poin: tiap poin paling banyak 200 huruf di slide (lengkap di catatan pembicara).
 BATAS_POIN = 200
@@ -81,23 +82,32 @@ def _slide_peringkat(prs, paket):
         d.kotak(s, d.KIRI, Inches(2), Inches(12), Inches(1), "Tidak ada OPD dengan data pada periode ini.",
                 ukuran=24)
         return
-    # Dibagi rata (47 OPD -> 16, 16, 15) agar slide terakhir tidak berisi beberapa batang saja.
-    n_slide = math.ceil(len(df) / OPD_PER_SLIDE)
-    per = math.ceil(len(df) / n_slide)
-    bagian = [df.iloc[i:i + per] for i in range(0, len(df), per)]
-    for j, b in enumerate(bagian, start=1):
+    # Dibagi rata di batas kelompok seri (47 OPD tanpa seri -> 16, 16, 15): kelompok seri tidak
+    # pernah terbelah antara dua slide; yang lebih besar dari satu slide menjadi satu batang.
+    halaman = sl.halaman_peringkat(df["peringkat"], OPD_PER_SLIDE)
+    for j, butir in enumerate(halaman, start=1):
         s = d.slide_baru(prs)
-        lanjut = f" ({j}/{len(bagian)})" if len(bagian) > 1 else ""
+        lanjut = f" ({j}/{len(halaman)})" if len(halaman) > 1 else ""
         d.judul(s, judul + lanjut, paket,
                 sub=f"{paket.nama_pemda} · capaian (%) rata-rata indikator, dibatasi "
                     f"{fmt.persen(paket.batas_atas, 0)} · di bawah target < {fmt.ambang(paket.ambang)}")
+        b = sl.baris_peringkat(df, butir)
         label = [" · ".join(x for x in (
+                     d.nama(r) if len(bt) > 1 else
                      f"{int(r['peringkat']) if pd.notna(r['peringkat']) else '–'}. {d.nama(r)}",
                      d.t(r['kategori'] if pd.notna(r['kategori']) else fmt.NA),
-                     fmt.teks_bersama(r["jumlah_sama_peringkat"])) if x)
-                 for _, r in b.iterrows()]
+                     "" if len(bt) > 1 else fmt.teks_bersama(r["jumlah_sama_peringkat"])) if x)
+                 for bt, (_, r) in zip(butir, b.iterrows())]
+        # Anggota kelompok yang dipadatkan disebut di bawah grafik (lengkap di catatan pembicara).
+        seri = [kalimat_seri(df, bt, paket.batas_atas) for bt in butir if len(bt) > 1]
+        tinggi = 0.0
+        if seri:
+            seri_slide = [d.potong(k, d.muat_huruf(12.3, BARIS_SERI, 14) // len(seri)) for k in seri]
+            tinggi = d.tinggi_teks(sum(d.jumlah_baris(k, 12.3, 14) for k in seri_slide), 14) + 0.08
+            d.kotak(s, d.KIRI, Inches(1.4 + 5.25 - tinggi), d.LEBAR_ISI, Inches(tinggi), seri_slide, ukuran=14)
+            d.catatan_pembicara(s, seri)
         g.batang(s, label, list(b["capaian"]), list(b["kategori"]), paket,
-                 Inches(0.4), Inches(1.4), Inches(12.5), Inches(5.25), ukuran=14)
+                 Inches(0.4), Inches(1.4), Inches(12.5), Inches(5.25 - tinggi), ukuran=14)
         d.legenda(s, paket, d.KIRI, Inches(6.68))
 
 
