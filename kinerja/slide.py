@@ -260,6 +260,16 @@ def potong(teks, maks: int = 160) -> str:
 
 
 TINGGI_RANCANGAN = 720   # slide dirancang untuk layar 1280x720
+# Tabel OPD slide sependek ini (baris per kolom) ditulis berhuruf besar ('lega') agar mengisi
+# slide; lebih panjang tetap huruf biasa agar muat. Poin penting sebanyak ini juga lega.
+BARIS_LEGA = 8
+POIN_LEGA = 5
+
+
+def kerapatan(baris: int, batas: int = BARIS_LEGA) -> str:
+    """Kelas CSS kerapatan: 'lega' untuk daftar pendek (huruf besar), 'biasa' untuk yang panjang."""
+    return "lega" if int(baris) <= batas else "biasa"
+
 _KUNCI_CSS = re.compile(r"[A-Za-z0-9_-]+")
 
 

@@ -125,8 +125,8 @@ def _grafik(fig, kunci: str, tinggi: int | None = None) -> None:
                         height="stretch")
 
 
-def _kartu(label: str, angka: str, sub: str = "") -> str:
-    return (f"<div class='rapat-kartu'><div class='rapat-label'>{label}</div>"
+def _kartu(label: str, angka: str, sub: str = "", besar: bool = False) -> str:
+    return (f"<div class='rapat-kartu{' besar' if besar else ''}'><div class='rapat-label'>{label}</div>"
             f"<div class='rapat-angka'>{angka}</div><div class='rapat-sub'>{sub}</div></div>")
 
 
@@ -134,16 +134,22 @@ def _kosong(teks: str) -> None:
     _html(f"<div class='rapat-kosong'>{esc(teks)}</div>")
 
 
-def _tabel_opd(df: pd.DataFrame, nomor_awal: int = 1, batang: bool = True) -> str:
-    """Tabel OPD: nomor, OPD, capaian, batang (bila lebar), kategori, indikator di bawah target."""
+def _tabel_opd(df: pd.DataFrame, nomor_awal: int = 1, batang: bool = True, baris_kolom: int | None = None) -> str:
+    """Tabel OPD: nomor, OPD, capaian, batang (bila lebar), kategori, indikator di bawah target.
+    baris_kolom: baris terbanyak di antara kolom tabel slide ini (kerapatannya sama)."""
+    lega = sl.kerapatan(baris_kolom or len(df)) == "lega"
+    batang = batang and not lega   # huruf besar: kolom batang tidak muat, angka dan pita cukup
     baris = "".join(
         f"<tr><td class='angka'>{i}</td><td class='teks'>{esc(_nama(r.singkatan, r.nama_opd))}</td>"
         f"<td class='angka'><b>{esc(fmt.persen(r.capaian))}</b></td>"
         + (f"<td>{_batang(r.capaian, r.kategori)}</td>" if batang else "") + f"<td>{_chip(r.kategori)}</td>"
         f"<td class='angka'>{int(r.jumlah_di_bawah_target)} dari {int(r.jumlah_terhitung)}</td></tr>"
         for i, r in enumerate(df.itertuples(index=False), start=nomor_awal))
-    return ("<table class='rapat-tabel'><colgroup><col style='width:2.2em'><col><col style='width:5.2em'>"
-            + ("<col style='width:14%'>" if batang else "") + "<col style='width:8.6em'><col style='width:5.6em'>"
+    lebar = ("2.4em", "4.6em", "7.6em", "4.8em") if lega else ("2.2em", "5.2em", "8.6em", "5.6em")
+    return (f"<table class='rapat-tabel {'lega' if lega else 'biasa'}'><colgroup><col style='width:{lebar[0]}'><col>"
+            f"<col style='width:{lebar[1]}'>"
+            + ("<col style='width:14%'>" if batang else "")
+            + f"<col style='width:{lebar[2]}'><col style='width:{lebar[3]}'>"
             "</colgroup><tr><th class='angka'>No</th><th>OPD</th><th class='angka'>Capaian</th>"
             + ("<th></th>" if batang else "") + "<th>Kategori</th>"
             f"<th class='angka'>Ind. &lt; {esc(fmt.angka_ringkas(ambang))}%</th></tr>{baris}</table>")
@@ -185,19 +191,19 @@ def slide_ringkasan() -> None:
     a = anggaran.loc[f.tahun] if f.tahun in anggaran.index else None
     c1, c2, c3 = st.columns(3)
     c1.markdown(_kartu("Capaian kinerja", esc(fmt.persen(k["capaian"])),
-                       f"{_chip(k['kategori'])} rata-rata {int(k['jumlah_opd_dinilai'])} OPD"),
+                       f"{_chip(k['kategori'])} rata-rata {int(k['jumlah_opd_dinilai'])} OPD", besar=True),
                 unsafe_allow_html=True)
     if a is not None:
         c2.markdown(_kartu(f"Realisasi keuangan s.d. {esc(fmt.bulan(int(a['bulan'])))}",
                            esc(fmt.persen(a["persen_realisasi"])),
                            f"rencana kas {esc(fmt.persen(a['persen_rencana']))} · deviasi "
-                           f"{esc(fmt.poin(a['deviasi']))}"), unsafe_allow_html=True)
+                           f"{esc(fmt.poin(a['deviasi']))}", besar=True), unsafe_allow_html=True)
     else:
-        c2.markdown(_kartu("Realisasi keuangan", fmt.NA, f"belum ada data anggaran {f.tahun}"),
+        c2.markdown(_kartu("Realisasi keuangan", fmt.NA, f"belum ada data anggaran {f.tahun}", besar=True),
                     unsafe_allow_html=True)
     c3.markdown(_kartu("OPD di bawah target",
                        f"{int(k['jumlah_opd_di_bawah_target'])} dari {int(k['jumlah_opd'])}",
-                       f"capaian &lt; {esc(fmt.ambang(ambang))}"), unsafe_allow_html=True)
+                       f"capaian &lt; {esc(fmt.ambang(ambang))}", besar=True), unsafe_allow_html=True)
     lalu = kinerja.loc[f.tahun - 1] if f.tahun - 1 in kinerja.index else None
     poin = susun_poin(
         pembanding=fmt.periode(f.tahun - 1, f.triwulan), kinerja_kini=k.to_dict(),
@@ -206,7 +212,8 @@ def slide_ringkasan() -> None:
         opd=kueri("capaian_opd_periode", **f.sql()), perubahan=kueri("poin_perubahan_opd", **f.sql()),
         serapan=kueri("poin_serapan_opd", **f.sql()), perlu_ditinjau=kueri("poin_perlu_ditinjau", **f.sql()),
         ambang=ambang, ambang_tinjau=float(pengaturan["ambang_perlu_ditinjau"]))
-    _html("<div class='rapat-judul-bagian'>Poin-poin penting</div><ol class='rapat-poin'>"
+    _html(f"<div class='rapat-judul-bagian'>Poin-poin penting</div><ol class='rapat-poin "
+          f"{sl.kerapatan(len(poin), sl.POIN_LEGA)}'>"
           + "".join(f"<li>{esc(p.teks)}</li>" for p in poin) + "</ol>")
 
 
@@ -272,8 +279,8 @@ def slide_di_bawah_target() -> None:
     else:
         tengah = min((len(tampil) + 1) // 2, MAKS_BARIS)
         kiri, kanan = st.columns(2, gap="large")
-        kiri.markdown(_tabel_opd(tampil.iloc[:tengah]), unsafe_allow_html=True)
-        kanan.markdown(_tabel_opd(tampil.iloc[tengah:], tengah + 1), unsafe_allow_html=True)
+        kiri.markdown(_tabel_opd(tampil.iloc[:tengah], baris_kolom=tengah), unsafe_allow_html=True)
+        kanan.markdown(_tabel_opd(tampil.iloc[tengah:], tengah + 1, baris_kolom=tengah), unsafe_allow_html=True)
     if len(bawah) > len(tampil):
         _html(f"<div class='rapat-lebih'>+{len(bawah) - len(tampil)} OPD lainnya: daftar lengkap di halaman "
               "Di Bawah Target.</div>")

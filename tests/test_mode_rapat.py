@@ -475,3 +475,9 @@ def test_kurva_s_keterangan_panjang_dibungkus_di_pemisah():
                       "pagu RAK SIPD (Februari–September)"]
     # Ruang atas bertambah sebaris per baris tambahan, agar judul tidak menimpa grafik.
     assert bungkus.layout.margin.t == satu.layout.margin.t + 2 * gt.TINGGI_BARIS_KETERANGAN
+
+
+def test_kerapatan_daftar_pendek_berhuruf_besar():
+    assert sl.kerapatan(1) == sl.kerapatan(8) == "lega"
+    assert sl.kerapatan(9) == sl.kerapatan(12) == "biasa"
+    assert sl.kerapatan(5, sl.POIN_LEGA) == "lega" and sl.kerapatan(6, sl.POIN_LEGA) == "biasa"

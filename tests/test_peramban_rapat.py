@@ -304,3 +304,17 @@ def test_teks_1920_satu_setengah_kali_1280(server, peramban, jenis, param, judul
     salah = [(k, a, b) for k, kecil, besar in pasangan for a, b in zip(kecil, besar)
              if abs(b / a - 1.5) > 0.03]
     assert not salah, salah
+
+
+@pytest.mark.parametrize("lebar,tinggi", UKURAN)
+@pytest.mark.parametrize("jenis,param,judul,grafik", SLIDE)
+def test_slide_memakai_layarnya(server, peramban, jenis, param, judul, grafik, lebar, tinggi):
+    """Issue 12: tiada slide yang menyisakan lebih dari seperempat layar kosong (diukur dari
+    bawah kendali slide, yang mengikuti isi, sampai tepi bawah layar). Daftar pendek ditulis
+    berhuruf besar, bukan huruf 15 px di atas ruang kosong."""
+    hal = _buka(peramban, f"{server}/mode_rapat?{PERIODE}&{param}", lebar, tinggi, grafik=grafik)
+    try:
+        bawah = hal.evaluate("document.querySelector('.st-key-rapat_kendali').getBoundingClientRect().bottom")
+        assert (tinggi - bawah) / tinggi <= 0.25, f"{jenis}: {tinggi - bawah:.0f} px dari {tinggi} kosong"
+    finally:
+        hal.close()

@@ -48,6 +48,15 @@ _DASAR = """
 .rapat-tabel td.angka, .rapat-tabel th.angka {text-align: right; font-variant-numeric: tabular-nums;}
 .rapat-tabel td.teks {white-space: normal; line-height: 1.2;}
 .rapat-tabel .rapat-batas {display: block; font-size: 15px; color: var(--rp-muted); font-weight: 600;}
+/* Daftar pendek (slide.kerapatan = 'lega'): huruf besar, kolom tetap lebih sempit (em). */
+.rapat-tabel.lega {font-size: 21px;}
+.rapat-tabel.lega td {padding: .26em .4em;}
+.rapat-tabel.lega .rapat-batas {font-size: 16px;}
+.rapat-poin.lega li {font-size: 24px; line-height: 1.35; margin-bottom: .6em;}
+.rapat-kartu.besar {padding: .7rem 1.2rem .8rem 1.2rem;}
+.rapat-kartu.besar .rapat-label {font-size: 21px;}
+.rapat-kartu.besar .rapat-angka {font-size: 64px;}
+.rapat-kartu.besar .rapat-sub {font-size: 17px;}
 .rapat-batang {height: .75em; border: 1px solid var(--rp-fg); background: var(--rp-kartu); position: relative;}
 .rapat-batang > div {height: 100%;}
 .rapat-catatan {font-size: 16px; line-height: 1.3; color: var(--rp-fg); margin: 0; padding-left: 1.3em;}
