@@ -13,7 +13,7 @@ import pytest
 
 from kinerja.angka import AngkaTidakSah, baca_angka
 from kinerja.cli import main
-from kinerja.impor.sipd import angka_longgar
+from kinerja.impor.sipd_sel import angka_longgar
 from kinerja.impor.templat_xlsx import tulis_templat
 
 

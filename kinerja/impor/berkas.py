@@ -3,7 +3,8 @@
 `kenali` memeriksa isi berkas (bukan hanya akhiran namanya): buku kerja .xlsx
 adalah arsip zip berisi xl/workbook.xml; .xls lama dan buku kerja bersandi adalah
 wadah OLE2. `tebak_format` mengintip isi buku kerja untuk membedakan templat dari
-ekspor SIPD (LRA, RAK).
+ekspor SIPD (LRA, RAK). Pengenalnya kinerja.impor.jenis_berkas, yang juga dipakai pembaca
+SIPD; di sini pesannya dan batas ukuran berkas.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ import re
 import zipfile
 from pathlib import Path
 
+from kinerja.impor.jenis_berkas import (
+    JENDELA, JENIS_LRA, JENIS_RAK, ciri_sipd, isi_ole2, isi_zip, posisi_bukan_utf8, wadah,
+)
 from kinerja.impor.masalah import ImporGagal, Masalah
 from kinerja.lokasi import ENV_BATAS_BARIS, batas_baris, batas_unggah_mb
 
@@ -23,15 +27,13 @@ BATAS_UKURAN = batas_unggah_mb() * 1024 * 1024  # byte
 # kurang dari 20 kali ukuran berkasnya, jadi 20x batas unggahan memberi ruang yang lega.
 BATAS_TERURAI = 20 * BATAS_UKURAN  # byte
 
-_OLE2 = bytes.fromhex("D0CF11E0A1B11AE1")
-_ZIP = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
-_PAKET_BERSANDI = "EncryptedPackage".encode("utf-16-le")
 _AKHIRAN_EXCEL = {".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb"}
 _AKHIRAN_TEKS = {".csv", ".txt", ".tsv"}
 
-FORMAT = ("template", "sipd-lra", "sipd-rak")
-_BULAN = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
-          "september", "oktober", "november", "desember")
+FORMAT = ("template", JENIS_LRA, JENIS_RAK)
+# tebak_format membaca sudut kiri atas setiap lembar saja (buku dibuka read_only)
+_BARIS_CIRI = 15
+_KOLOM_CIRI = 40
 
 
 def _gagal(path: Path, pesan: str) -> ImporGagal:
@@ -54,32 +56,30 @@ def kenali(path: Path, batas_ukuran: int = BATAS_UKURAN) -> str:
                            f"{batas_ukuran / 1024 / 1024:.0f} MB); pecah per tahun atau per OPD")
     akhiran = path.suffix.lower()
     with path.open("rb") as f:
-        kepala = f.read(8)
-    if kepala.startswith(_OLE2):
-        if _PAKET_BERSANDI in path.read_bytes():
+        jenis = wadah(f.read(JENDELA))
+    if jenis == "ole2":
+        if isi_ole2(path.read_bytes()) == "bersandi":
             raise _gagal(path, "buku kerja terlindungi kata sandi; buka di Excel lalu simpan "
                                "tanpa kata sandi (File > Info > Protect Workbook > Encrypt with "
                                "Password, kosongkan sandinya)")
         raise _gagal(path, "format Excel lama (.xls) tidak didukung; buka di Excel lalu "
                            "simpan ulang sebagai .xlsx (Excel Workbook)")
-    if kepala.startswith(_ZIP):
+    if jenis == "zip":
         return _periksa_zip(path)
     if akhiran in _AKHIRAN_EXCEL:
-        if kepala.lstrip().startswith(b"<") or kepala.startswith(b"\xef\xbb\xbf<"):
+        if jenis == "markup":
             raise _gagal(path, f"bukan berkas Excel {akhiran}: isinya halaman HTML/XML yang diberi "
                                "nama Excel (sering dari unduhan aplikasi); buka di Excel lalu "
                                "simpan ulang sebagai .xlsx")
         raise _gagal(path, f"bukan berkas Excel .xlsx (isinya tidak dikenali walaupun namanya "
                            f"{path.name}); simpan ulang dari Excel sebagai .xlsx")
     if akhiran in _AKHIRAN_TEKS:
-        isi = path.read_bytes()
-        if b"\x00" in isi[:65536]:
+        if jenis == "biner":
             raise _gagal(path, "bukan berkas CSV (isinya biner, bukan teks)")
-        try:
-            isi.decode("utf-8-sig")
-        except UnicodeDecodeError as e:
-            raise _gagal(path, f"CSV bukan UTF-8 (byte tidak sah di posisi {e.start}); di Excel "
-                               "pilih Simpan Sebagai > 'CSV UTF-8 (Comma delimited)'") from None
+        posisi = posisi_bukan_utf8(path.read_bytes())
+        if posisi is not None:
+            raise _gagal(path, f"CSV bukan UTF-8 (byte tidak sah di posisi {posisi}); di Excel "
+                               "pilih Simpan Sebagai > 'CSV UTF-8 (Comma delimited)'")
         return "csv"
     raise _gagal(path, f"jenis berkas tidak dikenal ({akhiran or 'tanpa akhiran'}); "
                        "gunakan templat .xlsx, berkas .csv templat atau foldernya")
@@ -134,15 +134,18 @@ def _periksa_zip(path: Path) -> str:
     if rusak is not None:
         raise _gagal(path, f"berkas rusak atau terpotong (bagian {rusak} tidak utuh); "
                            "unduh atau salin ulang berkasnya")
-    if "xl/workbook.xml" in nama:
+    dokumen = isi_zip(nama)
+    if dokumen == "xlsx":
         return "xlsx"
-    if "xl/workbook.bin" in nama:
-        raise _gagal(path, "format Excel biner (.xlsb) tidak didukung; simpan ulang sebagai .xlsx")
-    if "content.xml" in nama:
-        raise _gagal(path, "berkas OpenDocument (.ods); simpan ulang sebagai .xlsx")
-    if "word/document.xml" in nama:
-        raise _gagal(path, "ini dokumen Word, bukan berkas Excel .xlsx")
-    raise _gagal(path, "bukan berkas Excel .xlsx (arsip zip tanpa buku kerja Excel di dalamnya)")
+    raise _gagal(path, _PESAN_ZIP.get(dokumen, "bukan berkas Excel .xlsx (arsip zip tanpa buku kerja "
+                                               "Excel di dalamnya)"))
+
+
+_PESAN_ZIP = {
+    "xlsb": "format Excel biner (.xlsb) tidak didukung; simpan ulang sebagai .xlsx",
+    "ods": "berkas OpenDocument (.ods); simpan ulang sebagai .xlsx",
+    "docx": "ini dokumen Word, bukan berkas Excel .xlsx",
+}
 
 
 def normalkan_lembar(nama: str) -> str:
@@ -172,7 +175,7 @@ def tebak_format(path: Path) -> str:
         if "petunjuk" in nama_lembar or nama_lembar & set(LEMBAR):
             calon.add("template")
         for ws in wb.worksheets:
-            calon |= _ciri_sipd(ws)
+            calon |= ciri_sipd(ws.iter_rows(max_row=_BARIS_CIRI, max_col=_KOLOM_CIRI, values_only=True))
     except Exception as e:  # noqa: BLE001 - bagian rusak (mis. daftar teks bersama) baru terbaca di sini
         raise _gagal(path, f"buku kerja tidak dapat dibaca, ada bagian yang rusak ({type(e).__name__}); "
                            "buka di Excel, simpan ulang sebagai .xlsx, lalu muat ulang") from None
@@ -188,16 +191,3 @@ def tebak_format(path: Path) -> str:
     raise _gagal(path, f"format tidak dapat dipastikan (ciri {', '.join(sorted(calon))} sekaligus); "
                        f"gunakan {pilihan}")
 
-
-def _ciri_sipd(ws, baris: int = 15, kolom: int = 40) -> set[str]:
-    ciri: set[str] = set()
-    for isi in ws.iter_rows(max_row=baris, max_col=kolom, values_only=True):
-        teks = [str(v).strip().lower() for v in isi if isinstance(v, str) and v.strip()]
-        gabung = " ".join(teks)
-        if "rekapitulasi belanja" in gabung:
-            ciri.add("sipd-lra")
-        if "rencana anggaran kas" in gabung:
-            ciri.add("sipd-rak")
-        if "kode rekening" in teks and sum(t in _BULAN for t in teks) >= 2:
-            ciri.add("sipd-rak")
-    return ciri

@@ -19,12 +19,15 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
 from kinerja.format import rupiah_penuh
-from kinerja.impor.sipd import (
-    JENIS_LRA, TOLERANSI, HasilSipd, Lembar, Pencatat, Penyusun, Simpul, angka_longgar, baca_pemda,
-    baca_tahun, baris_penomoran, baris_total, buka_buku, gabung_opd, golongkan, hasil_gagal,
-    judul_lra, kode_sel, kolom_lebih, melebihi_batas_baris, norma, pilih_lembar, tabel_opd,
-    tampak_seperti, teks_judul, teks_sel, tingkat_terdalam,
+from kinerja.impor.jenis_berkas import JENIS_LRA, JENIS_RAK
+from kinerja.impor.sipd_hasil import HasilSipd, Pencatat, hasil_gagal
+from kinerja.impor.sipd_jumlah import TOLERANSI, periksa_susunan
+from kinerja.impor.sipd_kenali import buka_buku, judul_lra, pilih_lembar, tampak_seperti
+from kinerja.impor.sipd_lembar import (
+    Lembar, baca_pemda, baca_tahun, baris_penomoran, kolom_lebih, melebihi_batas_baris, teks_judul,
 )
+from kinerja.impor.sipd_sel import angka_longgar, baca_uang, baris_total, golongkan, kode_sel, norma, teks_sel
+from kinerja.impor.sipd_susun import Penyusun, Simpul, gabung_opd, tabel_opd, tingkat_terdalam
 
 JUDUL_LAPORAN = "Rekapitulasi Belanja menurut Urusan, Organisasi, Program, Kegiatan, Sub Kegiatan"
 KELOMPOK = ("operasi", "modal", "tak_terduga", "transfer")
@@ -80,7 +83,7 @@ def baca_lra(path: Path) -> HasilSipd:
 def _pesan_bukan_lra(wb: Workbook) -> str:
     pesan = (f"Berkas ini bukan ekspor SIPD '{JUDUL_LAPORAN}': judul kolom 'Kelompok Belanja' "
              "tidak ditemukan")
-    if tampak_seperti(wb) == "rak":
+    if tampak_seperti(wb) == JENIS_RAK:
         pesan += "; berkas ini tampaknya Rencana Anggaran Kas (RAK), unggah lewat impor RAK"
     return pesan
 
@@ -187,8 +190,8 @@ def _baca_baris(lembar: Lembar, tata: TataLra, catat: Pencatat) -> list[Simpul]:
             penyusun.tolak()
             continue
         _satu_baris(penyusun, golongan, uraian, r, lembar, tata, catat)
-    penyusun.periksa({kunci: (get_column_letter(c), f"{NAMA_JENIS[kunci[1]]} {NAMA_KELOMPOK[kunci[0]]}")
-                      for kunci, c in tata.uang.items()})
+    periksa_susunan(penyusun, {kunci: (get_column_letter(c), f"{NAMA_JENIS[kunci[1]]} {NAMA_KELOMPOK[kunci[0]]}")
+                               for kunci, c in tata.uang.items()})
     return gabung_opd(penyusun.selesai(), catat)
 
 
@@ -224,7 +227,7 @@ def _nilai(lembar: Lembar, r: int, tata: TataLra, catat: Pencatat) -> dict:
     nilai = {}
     for (kel, jenis), c in tata.uang.items():
         nama = f"{NAMA_JENIS[jenis]} {NAMA_KELOMPOK[kel]}"
-        v = catat.uang(lembar.sel(r, c), r, c, nama)
+        v = baca_uang(catat, lembar.sel(r, c), r, c, nama)
         if v is not None and v < 0:
             if jenis == "pagu":
                 catat.salah(f"pagu ({nama}) tidak boleh negatif", r, get_column_letter(c),

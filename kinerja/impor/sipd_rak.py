@@ -19,12 +19,15 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
 from kinerja.format import BULAN, rupiah_penuh
-from kinerja.impor.sipd import (
-    JENIS_RAK, TOLERANSI, HasilSipd, Lembar, Pencatat, Penyusun, Simpul, angka_longgar,
-    baca_pemda, baca_tahun, baris_penomoran, baris_total, bulan_dari_judul, buka_buku,
-    gabung_opd, golongkan, hasil_gagal, judul_rak, kode_sel, kolom_lebih, melebihi_batas_baris,
-    pilih_lembar, tabel_opd, tampak_seperti, teks_judul, teks_sel, tingkat_terdalam,
+from kinerja.impor.jenis_berkas import JENIS_LRA, JENIS_RAK, bulan_dari_judul
+from kinerja.impor.sipd_hasil import HasilSipd, Pencatat, hasil_gagal
+from kinerja.impor.sipd_jumlah import TOLERANSI, periksa_susunan
+from kinerja.impor.sipd_kenali import buka_buku, judul_rak, pilih_lembar, tampak_seperti
+from kinerja.impor.sipd_lembar import (
+    Lembar, baca_pemda, baca_tahun, baris_penomoran, kolom_lebih, melebihi_batas_baris, teks_judul,
 )
+from kinerja.impor.sipd_sel import angka_longgar, baca_uang, baris_total, golongkan, kode_sel, teks_sel
+from kinerja.impor.sipd_susun import Penyusun, Simpul, gabung_opd, tabel_opd, tingkat_terdalam
 
 JUDUL_LAPORAN = "Rencana Anggaran Kas"
 KOLOM_RINCI = ["kode_opd", "kode", "tingkat", "uraian", "pagu", "bulan", "rencana", "baris"]
@@ -76,7 +79,7 @@ def baca_rak(path: Path) -> HasilSipd:
 def _pesan_bukan_rak(wb: Workbook) -> str:
     pesan = (f"Berkas ini bukan ekspor SIPD '{JUDUL_LAPORAN}': judul kolom 'Kode Rekening' "
              "bersama nama bulan (Januari, Februari, ...) tidak ditemukan")
-    if tampak_seperti(wb) == "lra":
+    if tampak_seperti(wb) == JENIS_LRA:
         pesan += ("; berkas ini tampaknya Rekapitulasi Belanja (LRA), unggah lewat impor "
                   "realisasi LRA")
     return pesan
@@ -179,7 +182,7 @@ def _baca_baris(lembar: Lembar, tata: TataRak, catat: Pencatat) -> list[Simpul]:
             penyusun.tolak()
         else:
             _satu_baris(penyusun, golongan, uraian, r, lembar, tata, catat)
-    penyusun.periksa(_label(tata))
+    periksa_susunan(penyusun, _label(tata))
     return gabung_opd(penyusun.selesai(), catat)
 
 
@@ -221,7 +224,7 @@ def _nilai(lembar: Lembar, r: int, tata: TataRak, catat: Pencatat) -> dict:
     nilai = {}
     for kunci, (huruf, nama) in _label(tata).items():
         c = _kolom_nilai(tata)[kunci]
-        v = catat.uang(lembar.sel(r, c), r, c, nama)
+        v = baca_uang(catat, lembar.sel(r, c), r, c, nama)
         if v is not None and v < 0:
             if kunci == "pagu":
                 catat.salah(f"pagu ({nama}) tidak boleh negatif", r, huruf, lembar.sel(r, c))
