@@ -149,6 +149,41 @@ def _baris(df: pd.DataFrame, tahun: int) -> dict | None:
     return pilih.iloc[0].to_dict() if len(pilih) else None
 
 
+@dataclass
+class Ringkasan:
+    """Pembuka rapat: angka kinerja dan anggaran periode ini dan tahun lalu, dan poin penting.
+    Satu-satunya tempat poin penting disusun: halaman Ringkasan, slide Ringkasan Mode Rapat dan
+    ekspor (Paket) semuanya membacanya dari sini."""
+    kinerja_tahunan: pd.DataFrame   # ringkasan_kinerja_tahunan.sql (semua tahun)
+    anggaran_tahunan: pd.DataFrame  # ringkasan_anggaran_tahunan.sql
+    kinerja: dict | None            # baris tahun ini
+    kinerja_lalu: dict | None
+    anggaran: dict | None
+    anggaran_lalu: dict | None
+    poin: list[Poin]
+
+
+def susun_ringkasan(con: duckdb.DuckDBPyConnection, pengaturan: dict[str, str], *, kode_pemda: str,
+                    tahun: int, triwulan: int, kelompok=None, kode_urusan=None, opd=()) -> Ringkasan:
+    p = dict(kode_pemda=kode_pemda, tahun=int(tahun), triwulan=int(triwulan), kelompok=kelompok,
+             kode_urusan=kode_urusan, opd=list(opd or []))
+    kinerja_th = kueri(con, "ringkasan_kinerja_tahunan", **p)
+    anggaran_th = kueri(con, "ringkasan_anggaran_tahunan", **p)
+    k_kini, k_lalu = _baris(kinerja_th, tahun), _baris(kinerja_th, tahun - 1)
+    a_kini, a_lalu = _baris(anggaran_th, tahun), _baris(anggaran_th, tahun - 1)
+    poin: list[Poin] = []
+    if k_kini is not None:
+        poin = susun_poin(
+            pembanding=fmt.periode(tahun - 1, triwulan), kinerja_kini=k_kini, kinerja_lalu=k_lalu,
+            anggaran_kini=a_kini, opd=kueri(con, "capaian_opd_periode", **p),
+            perubahan=kueri(con, "poin_perubahan_opd", **p),
+            serapan=kueri(con, "poin_serapan_opd", **p),
+            perlu_ditinjau=kueri(con, "poin_perlu_ditinjau", **p),
+            ambang=float(pengaturan["ambang_di_bawah_target"]),
+            ambang_tinjau=float(pengaturan["ambang_perlu_ditinjau"]))
+    return Ringkasan(kinerja_th, anggaran_th, k_kini, k_lalu, a_kini, a_lalu, poin)
+
+
 def susun_paket(con: duckdb.DuckDBPyConnection, kode_pemda: str, tahun: int, triwulan: int,
                 kelompok: str | None = None, kode_urusan: str | None = None,
                 opd=(), cakupan: str | None = None, himpunan: str = "bawah") -> Paket:
@@ -166,23 +201,7 @@ def susun_paket(con: duckdb.DuckDBPyConnection, kode_pemda: str, tahun: int, tri
     nama_pemda = str(cocok["nama_pemda"].iloc[0]) if len(cocok) else str(kode_pemda)
     pengaturan = dict(kueri(con, "pengaturan").itertuples(index=False))
     ambang = float(pengaturan["ambang_di_bawah_target"])
-    ambang_tinjau = float(pengaturan["ambang_perlu_ditinjau"])
-
-    kinerja_th = kueri(con, "ringkasan_kinerja_tahunan", **p)
-    anggaran_th = kueri(con, "ringkasan_anggaran_tahunan", **p)
-    k_kini, k_lalu = _baris(kinerja_th, tahun), _baris(kinerja_th, tahun - 1)
-    a_kini = _baris(anggaran_th, tahun)
-
-    opd_periode = kueri(con, "capaian_opd_periode", **p)
-    poin: list[Poin] = []
-    if k_kini is not None:
-        poin = susun_poin(
-            pembanding=fmt.periode(tahun - 1, triwulan), kinerja_kini=k_kini, kinerja_lalu=k_lalu,
-            anggaran_kini=a_kini, opd=opd_periode,
-            perubahan=kueri(con, "poin_perubahan_opd", **p),
-            serapan=kueri(con, "poin_serapan_opd", **p),
-            perlu_ditinjau=kueri(con, "poin_perlu_ditinjau", **p),
-            ambang=ambang, ambang_tinjau=ambang_tinjau)
+    ringkas = susun_ringkasan(con, pengaturan, **p)
 
     if cakupan is None:
         bagian = []
@@ -198,7 +217,7 @@ def susun_paket(con: duckdb.DuckDBPyConnection, kode_pemda: str, tahun: int, tri
         kode_pemda=kode_pemda, nama_pemda=nama_pemda, tahun=tahun, triwulan=triwulan,
         cakupan=cakupan, data_per=_data_per(con), pengaturan=pengaturan,
         pita=pita_dari(kueri(con, "skala_aktif")),
-        kinerja=k_kini, kinerja_lalu=k_lalu, anggaran=a_kini, poin=poin,
+        kinerja=ringkas.kinerja, kinerja_lalu=ringkas.kinerja_lalu, anggaran=ringkas.anggaran, poin=ringkas.poin,
         peringkat=kueri(con, "peringkat_opd", dasar="kinerja", **p),
         di_bawah_target=kueri(con, "di_bawah_target_unduhan", ambang=ambang, urutan_kategori=None, **p),
         indikator=kueri(con, "paket_indikator", **p),

@@ -19,13 +19,12 @@ from kinerja import grafik_tren as gt
 from kinerja import slide as sl
 from kinerja.ekspor.nama import MIME, nama_paket
 from kinerja.grafik_peringkat import batang_peringkat, teks_perubahan
-from kinerja.poin_penting import susun_poin
 from kinerja.skala import pita_berlabel, pita_dari
 from kinerja.akses.peran import EKSPOR
 from kinerja.ui import sesi
 from kinerja.ui import url
 from kinerja.ui import layar, tema_rapat
-from kinerja.ui.data import kueri, paket_rapat
+from kinerja.ui.data import kueri, paket_rapat, ringkasan
 from kinerja.ui.data import pengaturan as baca_pengaturan
 from kinerja.ui.kerangka import mulai_halaman
 from kinerja.ui.komponen import data_per
@@ -182,13 +181,11 @@ def _kurva_s(p: dict, judul: str, ket: str, kunci: str, tinggi: int = 380) -> No
 # --- Slide -----------------------------------------------------------------------------------
 
 def slide_ringkasan() -> None:
-    kinerja = kueri("ringkasan_kinerja_tahunan", **f.sql()).set_index("tahun")
-    anggaran = kueri("ringkasan_anggaran_tahunan", **f.sql()).set_index("tahun")
-    if f.tahun not in kinerja.index:
+    r = ringkasan(f)   # model rapat yang sama dengan halaman Ringkasan dan bahan rapat
+    if r.kinerja is None:
         _kosong(f"Belum ada data capaian kinerja untuk {f.periode} dalam filter ini.")
         return
-    k = kinerja.loc[f.tahun]
-    a = anggaran.loc[f.tahun] if f.tahun in anggaran.index else None
+    k, a = r.kinerja, r.anggaran
     c1, c2, c3 = st.columns(3)
     c1.markdown(_kartu("Capaian kinerja", esc(fmt.persen(k["capaian"])),
                        f"{_chip(k['kategori'])} rata-rata {int(k['jumlah_opd_dinilai'])} OPD", besar=True),
@@ -204,14 +201,7 @@ def slide_ringkasan() -> None:
     c3.markdown(_kartu("OPD di bawah target",
                        f"{int(k['jumlah_opd_di_bawah_target'])} dari {int(k['jumlah_opd'])}",
                        f"capaian &lt; {esc(fmt.ambang(ambang))}", besar=True), unsafe_allow_html=True)
-    lalu = kinerja.loc[f.tahun - 1] if f.tahun - 1 in kinerja.index else None
-    poin = susun_poin(
-        pembanding=fmt.periode(f.tahun - 1, f.triwulan), kinerja_kini=k.to_dict(),
-        kinerja_lalu=lalu.to_dict() if lalu is not None else None,
-        anggaran_kini=a.to_dict() if a is not None else None,
-        opd=kueri("capaian_opd_periode", **f.sql()), perubahan=kueri("poin_perubahan_opd", **f.sql()),
-        serapan=kueri("poin_serapan_opd", **f.sql()), perlu_ditinjau=kueri("poin_perlu_ditinjau", **f.sql()),
-        ambang=ambang, ambang_tinjau=float(pengaturan["ambang_perlu_ditinjau"]))
+    poin = r.poin
     _html(f"<div class='rapat-judul-bagian'>Poin-poin penting</div><ol class='rapat-poin "
           f"{sl.kerapatan(len(poin), sl.POIN_LEGA)}'>"
           + "".join(f"<li>{esc(p.teks)}</li>" for p in poin) + "</ol>")

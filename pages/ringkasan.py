@@ -7,11 +7,10 @@ import streamlit as st
 from kinerja import format as fmt
 from kinerja import grafik
 from kinerja.ekspor import MIME, nama_paket
-from kinerja.poin_penting import susun_poin
 from kinerja.skala import pita_berlabel, pita_dari
 from kinerja.akses.peran import EKSPOR
 from kinerja.ui import sesi
-from kinerja.ui.data import kueri, paket_rapat, pesan_demo_baru
+from kinerja.ui.data import kueri, paket_rapat, pesan_demo_baru, ringkasan
 from kinerja.ui.data import pengaturan as baca_pengaturan
 from kinerja.ui.kerangka import mulai_halaman
 from kinerja.ui.komponen import daftar_poin, kaki, kartu
@@ -27,12 +26,10 @@ batas_atas = float(pengaturan["batas_atas_capaian"])
 ambang = float(pengaturan["ambang_di_bawah_target"])
 pita = pita_dari(kueri("skala_aktif"))
 
-kinerja = kueri("ringkasan_kinerja_tahunan", **f.sql()).set_index("tahun")
-anggaran = kueri("ringkasan_anggaran_tahunan", **f.sql()).set_index("tahun")
-
-
-def _baris(df: pd.DataFrame, tahun: int):
-    return df.loc[tahun] if tahun in df.index else None
+# Angka pembuka dan poin penting dari model rapat (kinerja.paket.Ringkasan), yang sama dengan
+# slide Ringkasan Mode Rapat dan bahan rapat yang diunduh.
+r = ringkasan(f)
+kinerja, anggaran = r.kinerja_tahunan, r.anggaran_tahunan
 
 
 def _selisih(kini, lalu, kolom: str):
@@ -41,8 +38,7 @@ def _selisih(kini, lalu, kolom: str):
     return float(kini[kolom]) - float(lalu[kolom])
 
 
-k_kini, k_lalu = _baris(kinerja, f.tahun), _baris(kinerja, f.tahun - 1)
-a_kini, a_lalu = _baris(anggaran, f.tahun), _baris(anggaran, f.tahun - 1)
+k_kini, k_lalu, a_kini, a_lalu = r.kinerja, r.kinerja_lalu, r.anggaran, r.anggaran_lalu
 pembanding = fmt.periode(f.tahun - 1, f.triwulan)
 
 def _gauge_anggaran(g2, g3) -> None:
@@ -96,18 +92,7 @@ g1.plotly_chart(
 _gauge_anggaran(g2, g3)
 
 # Poin penting untuk Bupati/Wali Kota: setiap kalimat menunjuk halaman tempat angkanya.
-opd = kueri("capaian_opd_periode", **f.sql())
-daftar_poin(susun_poin(
-    pembanding=pembanding,
-    kinerja_kini=k_kini.to_dict(),
-    kinerja_lalu=k_lalu.to_dict() if k_lalu is not None else None,
-    anggaran_kini=a_kini.to_dict() if a_kini is not None else None,
-    opd=opd,
-    perubahan=kueri("poin_perubahan_opd", **f.sql()),
-    serapan=kueri("poin_serapan_opd", **f.sql()),
-    perlu_ditinjau=kueri("poin_perlu_ditinjau", **f.sql()),
-    ambang=ambang, ambang_tinjau=float(pengaturan["ambang_perlu_ditinjau"]),
-))
+daftar_poin(r.poin)
 
 # Kartu KPI dengan perubahan terhadap periode yang sama tahun lalu.
 st.subheader(f"Dibanding {pembanding}", anchor=False)
@@ -142,6 +127,7 @@ kartu(c4, "Target perlu ditinjau", f"{tinjau}",
               f"tanpa capaian (n/a: target nol/kosong atau realisasi belum ada).")
 
 # Sebaran OPD per kategori, dan siapa saja di tiap kategori.
+opd = kueri("capaian_opd_periode", **f.sql())
 sebaran = kueri("sebaran_kategori", **f.sql())
 kiri, kanan = st.columns([5, 7])
 kiri.plotly_chart(

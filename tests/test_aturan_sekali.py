@@ -80,3 +80,32 @@ def test_halaman_peringkat_dan_ringkasan_mengikuti_aturan(monkeypatch, db_kecil_
                       set="bawah")
     teks = " ".join(str(m.value) for m in at.markdown)
     assert f"{harap} dari 4 OPD" in teks
+
+
+def test_poin_penting_satu_sumber_untuk_halaman_slide_dan_paket(monkeypatch, db_kecil_berkas):
+    """Poin penting disusun sekali (paket.susun_ringkasan): halaman Ringkasan, slide Ringkasan
+    Mode Rapat dan bahan rapat yang diunduh menulis kalimat yang sama, dalam urutan yang sama.
+    Diubah satu pengaturan (ambang 92,5) di database: ketiganya ikut."""
+    import html
+    import re
+
+    con = duckdb.connect(str(db_kecil_berkas))
+    try:
+        _siapkan(con, False)
+        paket = susun_paket(con, "T01", 2025, 4)
+    finally:
+        con.close()
+    harap = [p.teks for p in paket.poin]
+    assert len(harap) >= 3 and any("< 92,5%" in t for t in harap)
+
+    def urutan(at) -> list[str]:
+        teks = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", str(m.value))) for m in at.markdown)
+        teks = re.sub(r"\s+", " ", teks.replace("\xa0", " ")).replace("\\", "")
+        letak = [teks.find(t) for t in harap]
+        assert -1 not in letak, (harap, teks)
+        return letak
+
+    for halaman, tambahan in (("pages/ringkasan.py", {}), ("pages/mode_rapat.py", {"slide": "1"})):
+        at = buka_halaman(monkeypatch, db_kecil_berkas, halaman, tahun="2025", triwulan="4", **tambahan)
+        letak = urutan(at)
+        assert letak == sorted(letak), halaman

@@ -244,12 +244,33 @@ def kueri(nama: str, **params) -> pd.DataFrame:
         return _kueri(_versi_lewat(), nama, beku)
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def _ringkasan(kunci: Kunci, kode_pemda: str, tahun: int, triwulan: int, kelompok, kode_urusan, opd: tuple):
+    from kinerja.paket import susun_ringkasan
+
+    with _pinjam(kunci) as con:
+        pengaturan_ = dict(db.kueri(con, "pengaturan").itertuples(index=False))
+        return susun_ringkasan(con, pengaturan_, kode_pemda=kode_pemda, tahun=tahun, triwulan=triwulan,
+                               kelompok=kelompok, kode_urusan=kode_urusan, opd=opd)
+
+
+def ringkasan(f):
+    """kinerja.paket.Ringkasan (angka pembuka dan poin penting) untuk filter f, dari versi
+    jalannya ini; halaman Ringkasan dan slide Ringkasan Mode Rapat membaca yang sama."""
+    argumen = (f.kode_pemda, f.tahun, f.triwulan, f.kelompok, f.kode_urusan, tuple(f.opd))
+    try:
+        return _ringkasan(_versi_jalan(), *argumen)
+    except _VersiLewat:
+        return _ringkasan(_versi_lewat(), *argumen)
+
+
 def bersihkan_cache() -> None:
     """Setelah impor (Kelola Data, juga lewat tulis_lewat_salinan(lepas_koneksi=...)): buang
     hasil yang di-cache dan tutup koneksi ke versi yang sudah diganti bila tidak ada render
     yang memakainya. Render yang sedang berjalan selesai dengan versinya; jalannya
     berikutnya (paling lama JEDA_PANTAU detik kemudian) membaca berkas baru."""
     _kueri.clear()
+    _ringkasan.clear()
     _paket.clear()
     try:
         kini = _kunci()
