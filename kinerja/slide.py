@@ -20,6 +20,11 @@ import plotly.graph_objects as go
 
 from kinerja import format as fmt
 
+# Batas isi satu slide, sama di layar (Mode Rapat) dan di PPTX: selebihnya disebut "+N lainnya".
+MAKS_INDIKATOR = 6   # indikator di bawah target per slide OPD
+MAKS_KENDALA = 3     # kendala dan tindak lanjut per slide OPD
+MAKS_BARIS = 12      # OPD per kolom tabel (slide di bawah target: dua kolom; slide bidang: satu)
+
 HIMPUNAN = {"semua": "Semua OPD", "bawah": "Hanya OPD di bawah target", "bidang": "Per bidang urusan"}
 HIMPUNAN_BAWAAN = "semua"
 JEDA = {0: "Mati", 10: "10 detik", 20: "20 detik", 30: "30 detik", 60: "60 detik"}

@@ -30,9 +30,7 @@ from kinerja.ui.kerangka import mulai_halaman
 from kinerja.ui.komponen import data_per
 
 KONFIG = {"displayModeBar": False, "staticPlot": False}
-MAKS_INDIKATOR = 6
-MAKS_KENDALA = 3
-MAKS_BARIS = 12   # baris per kolom tabel OPD (dua kolom)
+MAKS_INDIKATOR, MAKS_KENDALA, MAKS_BARIS = sl.MAKS_INDIKATOR, sl.MAKS_KENDALA, sl.MAKS_BARIS
 
 f = mulai_halaman("Mode Rapat", kepala_halaman=False)
 esc = fmt.html_aman

@@ -16,10 +16,9 @@ from kinerja import format as fmt
 from kinerja.ekspor import pptx_dasar as d
 from kinerja.ekspor import pptx_grafik as g
 from kinerja.grafik_tren import tingkat_deviasi
+from kinerja.slide import MAKS_BARIS, MAKS_INDIKATOR, MAKS_KENDALA
 
-MAKS_INDIKATOR = 6      # seperti Mode Rapat
-MAKS_KENDALA = 3
-MAKS_ANGGOTA = 12
+MAKS_ANGGOTA = MAKS_BARIS   # batas slide didefinisikan sekali di kinerja.slide, sama dengan Mode Rapat
 NAMA_KURVA_OPD = "Kurva S OPD"
 
 
