@@ -15,9 +15,16 @@ import pandas as pd
 
 from kinerja import format as fmt
 from kinerja.db import kueri
+from kinerja.grafik_tren import bulan_berealisasi, bulan_triwulan
 from kinerja.poin_penting import Poin, susun_poin
 from kinerja.skala import Pita, pita_dari
 from kinerja.slide import HIMPUNAN, Slide, susun_slide
+
+
+# Keterangan kurva S per jenis unit slide, sama di layar dan di cetakan (renderer menambah
+# sumber pagunya).
+KETERANGAN_KURVA = {"pemda": "% pagu · semua OPD dalam filter", "opd": "% pagu · realisasi vs rencana kas",
+                    "bidang": "% pagu · semua OPD bidang ini"}
 
 
 @dataclass
@@ -42,9 +49,10 @@ class Paket:
     # Slide per OPD / bidang seperti Mode Rapat (kinerja.slide.susun_slide).
     himpunan: str = "bawah"         # 'semua' | 'bawah' | 'bidang'
     opd: pd.DataFrame = field(default_factory=pd.DataFrame)               # rapat_opd.sql
-    anggaran_pemda: pd.DataFrame = field(default_factory=pd.DataFrame)    # tren_anggaran_bulanan.sql
+    # Kurva S pemda, setiap OPD dan setiap bidang, tahun ini dan lalu (paket_kurva_s.sql):
+    # satu sumber untuk Mode Rapat, PPTX dan PDF.
+    kurva: pd.DataFrame = field(default_factory=pd.DataFrame)
     bidang: pd.DataFrame = field(default_factory=pd.DataFrame)            # paket_bidang.sql
-    anggaran_bidang: pd.DataFrame = field(default_factory=pd.DataFrame)   # paket_bidang_anggaran.sql
     opd_anggota: pd.DataFrame | None = None  # rapat_opd tanpa filter bidang, untuk tabel anggota bidang
     dibuat: datetime = field(default_factory=datetime.now)
 
@@ -81,10 +89,28 @@ class Paket:
         cocok = self.opd[self.opd["kode_opd"] == kode_opd]
         return cocok.iloc[0].to_dict() if len(cocok) else None
 
+    def kurva_s(self, jenis: str, kode: str = "") -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Kurva S satu unit slide: jenis 'pemda' (kode ''), 'opd' (kode OPD) atau 'bidang'
+        (kode urusan). Kembalikan (tahun ini s.d. akhir triwulan, tahun lalu setahun penuh):
+        rapat TW III membahas sampai September; tahun lalu dibandingkan sampai Desember."""
+        k = self.kurva
+        if k.empty:
+            return k, k
+        unit = k[(k["jenis"] == jenis) & (k["kode"] == kode)].sort_values("bulan")
+        kini = unit[(unit["tahun"] == self.tahun) & (unit["bulan"] <= self.bulan_akhir)]
+        return kini, unit[unit["tahun"] == self.tahun - 1]
+
+    def bulan_label(self, kini: pd.DataFrame) -> tuple[int | None, str]:
+        """Bulan yang mewakili triwulan pada kurva (akhir triwulan, atau bulan berealisasi
+        terakhir sebelumnya) dan labelnya ('TW III' atau 'Agustus') untuk garis 's.d.'."""
+        bulan = bulan_triwulan(bulan_berealisasi(kini), self.triwulan) if len(kini) else None
+        if bulan == self.triwulan * 3:
+            return bulan, fmt.TRIWULAN[self.triwulan]
+        return bulan, fmt.bulan(bulan) if bulan else fmt.TRIWULAN[self.triwulan]
+
     def anggaran_opd(self, kode_opd: str) -> pd.DataFrame:
-        """Kurva S satu OPD: baris per bulan (s.d. akhir triwulan) dari paket_anggaran_bulanan."""
-        a = self.anggaran_bulanan
-        return a[a["kode_opd"] == kode_opd].sort_values("bulan") if len(a) else a
+        """Kurva S satu OPD tahun ini (s.d. akhir triwulan)."""
+        return self.kurva_s("opd", kode_opd)[0]
 
     def indikator_bawah(self, kode_opd: str) -> pd.DataFrame:
         """Indikator OPD di bawah target, terendah dulu (urutan halaman Di Bawah Target)."""
@@ -110,21 +136,14 @@ class Paket:
         return dasar[dasar["kode_opd"].isin(kode)]
 
     def anggaran_bidang_ini(self, kode_urusan: str) -> pd.DataFrame:
-        a = self.anggaran_bidang
-        return a[a["kode_urusan"] == kode_urusan].sort_values("bulan") if len(a) else a
+        return self.kurva_s("bidang", kode_urusan)[0]
 
     def anggaran_pemda_kini(self) -> pd.DataFrame:
         """Kurva S pemda (semua OPD dalam filter), tahun ini s.d. akhir triwulan."""
-        a = self.anggaran_pemda
-        if a.empty:
-            return a
-        return a[(a["tahun"] == self.tahun) & (a["bulan"] <= self.bulan_akhir)].sort_values("bulan")
+        return self.kurva_s("pemda")[0]
 
     def anggaran_pemda_lalu(self) -> pd.DataFrame:
-        a = self.anggaran_pemda
-        if a.empty:
-            return a
-        return a[(a["tahun"] == self.tahun - 1) & (a["bulan"] <= self.bulan_akhir)].sort_values("bulan")
+        return self.kurva_s("pemda")[1]
 
     def warna_kategori(self, label) -> tuple[str, str] | None:
         """(warna latar, warna teks) pita berlabel ini dari skala database."""
@@ -225,10 +244,9 @@ def susun_paket(con: duckdb.DuckDBPyConnection, kode_pemda: str, tahun: int, tri
         kendala=kueri(con, "paket_kendala", **p),
         himpunan=himpunan,
         opd=kueri(con, "rapat_opd", **p),
-        anggaran_pemda=kueri(con, "tren_anggaran_bulanan", **p),
+        kurva=kueri(con, "paket_kurva_s", **p),
         # Anggota bidang seperti Mode Rapat: filter bidang slide menggantikan filter bidang halaman.
         bidang=kueri(con, "paket_bidang", **p) if himpunan == "bidang" else pd.DataFrame(),
-        anggaran_bidang=kueri(con, "paket_bidang_anggaran", **p) if himpunan == "bidang" else pd.DataFrame(),
         opd_anggota=(kueri(con, "rapat_opd", **{**p, "kode_urusan": None})
                      if himpunan == "bidang" and kode_urusan else None),
     )

@@ -18,13 +18,14 @@ from kinerja import grafik
 from kinerja import grafik_tren as gt
 from kinerja import slide as sl
 from kinerja.ekspor.nama import MIME, nama_paket
+from kinerja.paket import KETERANGAN_KURVA
 from kinerja.grafik_peringkat import batang_peringkat, teks_perubahan
 from kinerja.skala import pita_berlabel, pita_dari
 from kinerja.akses.peran import EKSPOR
 from kinerja.ui import sesi
 from kinerja.ui import url
 from kinerja.ui import layar, tema_rapat
-from kinerja.ui.data import kueri, paket_rapat, ringkasan
+from kinerja.ui.data import isi_rapat, kueri, paket_rapat
 from kinerja.ui.data import pengaturan as baca_pengaturan
 from kinerja.ui.kerangka import mulai_halaman
 from kinerja.ui.komponen import data_per
@@ -63,8 +64,11 @@ pengaturan = baca_pengaturan()
 batas_atas = float(pengaturan["batas_atas_capaian"])
 ambang = float(pengaturan["ambang_di_bawah_target"])
 pita = pita_dari(kueri("skala_aktif"))
-opd = kueri("rapat_opd", **f.sql())
-daftar = sl.susun_slide(opd, himpunan)
+# Model rapat (kinerja.paket): angka, flag dan daftar slide dihitung sekali; halaman ini hanya
+# menata letaknya. Bahan rapat yang diunduh dibuat dari model yang sama.
+pk = isi_rapat(f, himpunan)
+opd = pk.opd
+daftar = pk.slide
 jumlah = len(daftar)
 
 # Tautan yang diubah selagi sesi hidup (slide di URL berbeda dari yang terakhir ditulis) dibaca ulang.
@@ -155,15 +159,13 @@ def _tabel_opd(df: pd.DataFrame, nomor_awal: int = 1, batang: bool = True, baris
 LEBAR_KETERANGAN_KURVA = 50   # karakter keterangan sebaris di kolom kurva S (1/3 slide, huruf 15 px)
 
 
-def _kurva_s(p: dict, judul: str, ket: str, kunci: str, tinggi: int = 380) -> None:
-    ang = kueri("tren_anggaran_bulanan", **p)
-    kini, lalu = ang[ang["tahun"] == f.tahun], ang[ang["tahun"] == f.tahun - 1]
+def _kurva_s(jenis: str, kode: str, judul: str, kunci: str, tinggi: int = 380) -> None:
+    kini, lalu = pk.kurva_s(jenis, kode)
     if kini.empty or kini["persen_realisasi"].isna().all():
         _kosong(f"Belum ada data anggaran {f.tahun}; kurva S tidak dapat digambar.")
         return
-    bulan_tw = gt.bulan_triwulan(gt.bulan_berealisasi(kini), f.triwulan)
-    label_tw = fmt.TRIWULAN[f.triwulan] if bulan_tw == f.triwulan * 3 else (
-        fmt.bulan(bulan_tw) if bulan_tw else fmt.TRIWULAN[f.triwulan])
+    bulan_tw, label_tw = pk.bulan_label(kini)
+    ket = KETERANGAN_KURVA[jenis]
     fig = gt.kurva_s(kini, lalu if not lalu.empty else None, f.tahun, bulan_tw, label_tw, judul,
                      f"{ket} · {gt.sumber_pagu(kini)}", tinggi=tinggi, bulan_ringkas=True,
                      lebar_keterangan=LEBAR_KETERANGAN_KURVA)
@@ -179,11 +181,10 @@ def _kurva_s(p: dict, judul: str, ket: str, kunci: str, tinggi: int = 380) -> No
 # --- Slide -----------------------------------------------------------------------------------
 
 def slide_ringkasan() -> None:
-    r = ringkasan(f)   # model rapat yang sama dengan halaman Ringkasan dan bahan rapat
-    if r.kinerja is None:
+    if pk.kinerja is None:
         _kosong(f"Belum ada data capaian kinerja untuk {f.periode} dalam filter ini.")
         return
-    k, a = r.kinerja, r.anggaran
+    k, a = pk.kinerja, pk.anggaran
     c1, c2, c3 = st.columns(3)
     c1.markdown(_kartu("Capaian kinerja", esc(fmt.persen(k["capaian"])),
                        f"{_chip(k['kategori'])} rata-rata {int(k['jumlah_opd_dinilai'])} OPD", besar=True),
@@ -199,14 +200,14 @@ def slide_ringkasan() -> None:
     c3.markdown(_kartu("OPD di bawah target",
                        f"{int(k['jumlah_opd_di_bawah_target'])} dari {int(k['jumlah_opd'])}",
                        f"capaian &lt; {esc(fmt.ambang(ambang))}", besar=True), unsafe_allow_html=True)
-    poin = r.poin
+    poin = pk.poin
     _html(f"<div class='rapat-judul-bagian'>Poin-poin penting</div><ol class='rapat-poin "
           f"{sl.kerapatan(len(poin), sl.POIN_LEGA)}'>"
           + "".join(f"<li>{esc(p.teks)}</li>" for p in poin) + "</ol>")
 
 
 def slide_peringkat() -> None:
-    df = kueri("peringkat_opd", **f.sql(dasar="kinerja"))
+    df = pk.peringkat
     df = df[df["peringkat"].notna()].reset_index(drop=True)
     if df.empty:
         _kosong(f"Tidak ada OPD dengan capaian kinerja pada {f.periode} dalam filter ini.")
@@ -277,8 +278,7 @@ def slide_di_bawah_target() -> None:
 
 
 def _indikator_bawah(kode: str) -> None:
-    ind = kueri("di_bawah_target_indikator",
-                **f.sql(kelompok=None, kode_urusan=None, opd=[kode], ambang=ambang, urutan_kategori=None))
+    ind = pk.indikator_bawah(kode)
     _html(f"<div class='rapat-judul-bagian'>Indikator di bawah {esc(fmt.ambang(ambang))} ({len(ind)})</div>")
     if ind.empty:
         _kosong("Tidak ada indikator di bawah target.")
@@ -297,7 +297,7 @@ def _indikator_bawah(kode: str) -> None:
 
 
 def _kendala(kode: str) -> None:
-    ken = kueri("rapat_kendala", kode_pemda=f.kode_pemda, kode_opd=kode, tahun=f.tahun, triwulan=f.triwulan)
+    ken = pk.kendala_opd(kode)
     kiri, kanan = st.columns(2, gap="large")
     if ken.empty:
         kiri.markdown(f"<div class='rapat-judul-bagian'>Kendala</div><div class='rapat-lebih'>Belum dilaporkan "
@@ -312,11 +312,10 @@ def _kendala(kode: str) -> None:
 
 
 def slide_opd(kode: str, nomor: int) -> None:
-    baris = opd[opd["kode_opd"] == kode]
-    if baris.empty:
+    r = pk.baris_opd(kode)
+    if r is None:
         _kosong("OPD ini tidak termasuk filter yang dipilih.")
         return
-    r = baris.iloc[0]
     g, t, k = st.columns([3.2, 4.6, 4.2], gap="medium")
     with g:
         if pd.isna(r["capaian"]):
@@ -337,22 +336,19 @@ def slide_opd(kode: str, nomor: int) -> None:
     with t:
         _indikator_bawah(kode)
     with k:
-        _kurva_s(f.sql(kelompok=None, kode_urusan=None, opd=[kode]), f"Kurva S keuangan {f.tahun}",
-                 "% pagu · realisasi vs rencana kas", f"rapat_kurva_{nomor}", tinggi=380)
+        _kurva_s("opd", kode, f"Kurva S keuangan {f.tahun}", f"rapat_kurva_{nomor}", tinggi=380)
     _kendala(kode)
 
 
 def slide_bidang(kode_urusan: str, nomor: int) -> None:
-    p = f.sql(kode_urusan=kode_urusan)
-    anggota = kueri("rapat_opd", **p)
+    anggota = pk.anggota_bidang(kode_urusan)
     if anggota.empty:
         _kosong("Tidak ada OPD dalam bidang ini untuk filter yang dipilih.")
         return
-    kinerja = kueri("ringkasan_kinerja_tahunan", **p).set_index("tahun")
+    k = pk.ringkas_bidang(kode_urusan)
     kiri, tengah, kanan = st.columns([3, 5, 4], gap="medium")
     with kiri:
-        if f.tahun in kinerja.index:
-            k = kinerja.loc[f.tahun]
+        if k is not None and int(k["jumlah_opd_dinilai"]):
             kiri.markdown(_kartu("Capaian bidang", esc(fmt.persen(k["capaian"])),
                                  f"{_chip(k['kategori'])}<br>rata-rata {int(k['jumlah_opd_dinilai'])} OPD"),
                           unsafe_allow_html=True)
@@ -367,8 +363,7 @@ def slide_bidang(kode_urusan: str, nomor: int) -> None:
         if len(anggota) > MAKS_BARIS:
             _html(f"<div class='rapat-lebih'>+{len(anggota) - MAKS_BARIS} OPD lainnya</div>")
     with kanan:
-        _kurva_s(p, f"Kurva S keuangan {f.tahun}", "% pagu · semua OPD bidang ini", f"rapat_kurva_b_{nomor}",
-                 tinggi=420)
+        _kurva_s("bidang", kode_urusan, f"Kurva S keuangan {f.tahun}", f"rapat_kurva_b_{nomor}", tinggi=420)
 
 
 # --- Tayangan: kepala, slide, kendali; diputar ulang oleh fragmen bila jeda aktif ---------------

@@ -96,12 +96,12 @@ def _view_opd(con) -> dict:
     return dict(zip(df["kode_opd"], df["capaian"]))
 
 
-def _view_anggaran(con):
-    """% pagu dihitung sendiri dari v_anggaran_opd (kumulatif / pagu * 100), s.d. akhir TW III."""
+def _view_anggaran(con, tahun: int = 2026, sampai: int = 9):
+    """% pagu dihitung sendiri dari v_anggaran_opd (kumulatif / pagu * 100), s.d. bulan `sampai`."""
     return con.execute(
         "SELECT kode_opd, bulan, pagu, realisasi_kumulatif / pagu * 100 AS realisasi, "
         "rencana_kumulatif / pagu * 100 AS rencana, deviasi, realisasi_fisik FROM v_anggaran_opd "
-        "WHERE kode_pemda = ? AND tahun = 2026 AND bulan <= 9 ORDER BY kode_opd, bulan", [PEMDA]).df()
+        "WHERE kode_pemda = ? AND tahun = ? AND bulan <= ? ORDER BY kode_opd, bulan", [PEMDA, tahun, sampai]).df()
 
 
 @pytest.mark.parametrize("himpunan", HIMPUNAN)
@@ -141,6 +141,7 @@ def test_gauge_sama_dengan_v_capaian_opd(con, dek):
 
 def test_kurva_s_sama_dengan_v_anggaran_opd(con, dek):
     ang = _view_anggaran(con)
+    lalu_semua = _view_anggaran(con, 2025, 12)
     diperiksa = 0
     for s in dek["semua"].slides:
         kode = _kode_gauge(s)
@@ -153,10 +154,13 @@ def test_kurva_s_sama_dengan_v_anggaran_opd(con, dek):
         bulan = list(range(1, int(v["bulan"].max()) + 1))
         assert list(plot.categories) == [gt.BULAN_PENDEK[b - 1] for b in bulan]
         seri = {x.name: list(x.values) for x in plot.series}
-        assert set(seri) == {"Rencana kas (RAK)", "Realisasi"}
+        # Seperti slide OPD Mode Rapat: tahun ini dan realisasi tahun lalu pada bulan yang sama.
+        assert set(seri) == {"Rencana kas (RAK) 2026", "Realisasi 2026", "Realisasi 2025"}
         per_bulan = v.set_index("bulan")
-        for kolom, nama in (("rencana", "Rencana kas (RAK)"), ("realisasi", "Realisasi")):
-            harap = [round(per_bulan.loc[b, kolom], 1) if b in per_bulan.index else None for b in bulan]
+        lalu = lalu_semua[lalu_semua["kode_opd"] == kode].set_index("bulan")
+        for data, kolom, nama in ((per_bulan, "rencana", "Rencana kas (RAK) 2026"),
+                                  (per_bulan, "realisasi", "Realisasi 2026"), (lalu, "realisasi", "Realisasi 2025")):
+            harap = [round(data.loc[b, kolom], 1) if b in data.index else None for b in bulan]
             assert seri[nama] == pytest.approx(harap), (kode, nama)
         diperiksa += 1
     assert diperiksa == 47

@@ -28,6 +28,7 @@ from kinerja.ekspor.pdf_dasar import ABU, PDF, ekor_utuh, nama
 from kinerja.ekspor.pdf_opd import bagian_anggaran, bagian_bidang, bagian_opd, kunci_kurva
 from kinerja.ekspor.seri import judul_seri, kalimat_seri
 from kinerja.ekspor.xlsx import baris_ringkasan
+from kinerja.paket import KETERANGAN_KURVA
 
 OPD_PER_GAMBAR = 24
 MAKS_GAMBAR = 60      # batas gambar per paket (waktu render ~0,3 detik per gambar)
@@ -62,11 +63,12 @@ def _fig_peringkat(paket, butir: list[tuple[int, ...]]):
     return fig
 
 
-def _kurva_slide(paket, s) -> tuple[str, pd.DataFrame, str]:
-    if s.jenis == "opd":
-        return kunci_kurva("opd", s.kode_opd), paket.anggaran_opd(s.kode_opd), "% pagu · realisasi vs rencana kas"
-    return (kunci_kurva("bidang", s.kode_urusan), paket.anggaran_bidang_ini(s.kode_urusan),
-            "% pagu · semua OPD bidang ini")
+def _kurva_slide(paket, s) -> tuple[str, pd.DataFrame, pd.DataFrame, str]:
+    """Kunci gambar, kurva tahun ini dan lalu, dan keterangannya: seperti slide Mode Rapat."""
+    kode = s.kode_opd if s.jenis == "opd" else s.kode_urusan
+    kini, lalu = paket.kurva_s(s.jenis, kode)
+    ket = KETERANGAN_KURVA[s.jenis] + (f" · {gt.sumber_pagu(kini)}" if len(kini) else "")
+    return kunci_kurva(s.jenis, kode), kini, lalu, ket
 
 
 def _siapkan_gambar(paket, gambar: bool, catatan: list[str]) -> tuple[dict, str | None]:
@@ -80,15 +82,15 @@ def _siapkan_gambar(paket, gambar: bool, catatan: list[str]) -> tuple[dict, str 
             daftar.append((f"peringkat:{j}", fig, 1600, int(fig.layout.height)))
         kini = paket.anggaran_pemda_kini()
         fig = pg.fig_kurva(paket, kini, paket.anggaran_pemda_lalu(), f"Kurva S keuangan {paket.tahun}",
-                           "% pagu · semua OPD dalam filter" + (f" · {gt.sumber_pagu(kini)}" if len(kini) else ""))
+                           KETERANGAN_KURVA["pemda"] + (f" · {gt.sumber_pagu(kini)}" if len(kini) else ""))
         if fig is not None:
             daftar.append((kunci_kurva("pemda"), fig, *pg.KURVA_PX, pg.KURVA_SKALA))
         lewat = 0
         for s in paket.slide:
             if s.jenis not in ("opd", "bidang"):
                 continue
-            kunci, df, ket = _kurva_slide(paket, s)
-            fig = pg.fig_kurva(paket, df, None, f"Kurva S keuangan {paket.tahun}", ket)
+            kunci, df, lalu, ket = _kurva_slide(paket, s)
+            fig = pg.fig_kurva(paket, df, lalu, f"Kurva S keuangan {paket.tahun}", ket)
             if fig is None:
                 continue
             if len(daftar) >= MAKS_GAMBAR:
@@ -289,10 +291,10 @@ def tulis_pdf(paket, path: str | Path, gambar: bool = True) -> list[str]:
     _bagian_di_bawah_target(pdf, paket)
     for s in paket.slide:
         if s.jenis == "opd":
-            kunci, df, _ = _kurva_slide(paket, s)
+            kunci, df, _, _ = _kurva_slide(paket, s)
             bagian_opd(pdf, paket, s.kode_opd, _png(kunci, df), tanpa_gambar)
         elif s.jenis == "bidang":
-            kunci, df, _ = _kurva_slide(paket, s)
+            kunci, df, _, _ = _kurva_slide(paket, s)
             bagian_bidang(pdf, paket, s.kode_urusan, s.judul, _png(kunci, df), tanpa_gambar)
     if kurva_hilang and tanpa_gambar:
         catatan.append(f"Kurva S ({kurva_hilang} grafik) tidak dimuat sebagai gambar ({tanpa_gambar}); angka "

@@ -78,19 +78,11 @@ def gauge(pdf, x: float, y: float, r: float, nilai, kategori, paket, ket: str = 
     return pdf.get_y()
 
 
-def bulan_label(paket, df: pd.DataFrame) -> tuple[int | None, str]:
-    """Bulan akhir triwulan (atau bulan terakhir berdata sebelumnya) dan labelnya, seperti Mode Rapat."""
-    bulan_tw = gt.bulan_triwulan(gt.bulan_berealisasi(df), paket.triwulan) if len(df) else None
-    if bulan_tw == paket.triwulan * 3:
-        return bulan_tw, fmt.TRIWULAN[paket.triwulan]
-    return bulan_tw, fmt.bulan(bulan_tw) if bulan_tw else fmt.TRIWULAN[paket.triwulan]
-
-
 def fig_kurva(paket, kini: pd.DataFrame, lalu: pd.DataFrame | None, judul: str, ket: str):
     """Figure kurva S Mode Rapat (rencana, realisasi, tahun lalu, batang deviasi); None bila kosong."""
     if kini.empty or kini["persen_realisasi"].isna().all():
         return None
-    bulan_tw, label_tw = bulan_label(paket, kini)
+    bulan_tw, label_tw = paket.bulan_label(kini)
     fig = gt.kurva_s(kini, lalu if lalu is not None and len(lalu) else None, paket.tahun, bulan_tw, label_tw,
                      judul, ket, tinggi=KURVA_PX[1], bulan_ringkas=False)
     fig.update_layout(legend=dict(font=dict(size=13), y=-0.12, entrywidth=0), margin=dict(t=70, b=56, l=56, r=20))

@@ -184,8 +184,9 @@ def slide_opd(prs, paket, kode: str) -> None:
     catatan = [f"{r['nama_opd']} · {paket.periode}", f"Capaian {fmt.persen(r['capaian'])} ({r['kategori']})",
                _teks_uang(r), "", "Indikator di bawah target:"]
     catatan += _indikator(s, paket, kode, Inches(4.1), Inches(1.5), Inches(4.6), Inches(5.4)) or ["- tidak ada"]
-    _kurva(s, paket.anggaran_opd(kode), paket, Inches(8.9), Inches(1.5), Inches(4.0), Inches(3.85),
-           f"Kurva S {paket.tahun} (% pagu)", f"{NAMA_KURVA_OPD} {kode}")
+    kini, lalu = paket.kurva_s("opd", kode)   # seperti slide OPD Mode Rapat: dengan tahun lalu
+    _kurva(s, kini, paket, Inches(8.9), Inches(1.5), Inches(4.0), Inches(3.85),
+           f"Kurva S {paket.tahun} (% pagu)", f"{NAMA_KURVA_OPD} {kode}", lalu=lalu)
     catatan += [""] + (_kendala(s, paket, kode, Inches(5.45)) or ["Kendala belum dilaporkan."])
     d.catatan_pembicara(s, catatan)
 
@@ -219,8 +220,9 @@ def slide_bidang(prs, paket, kode_urusan: str, judul: str) -> None:
     if len(anggota) > MAKS_ANGGOTA:
         d.kotak(s, x, Inches(1.92) + tinggi + Inches(0.03), w, Inches(0.32),
                 f"+{len(anggota) - MAKS_ANGGOTA} OPD lainnya (lengkap di catatan slide)", ukuran=12, warna=d.ABU)
-    _kurva(s, paket.anggaran_bidang_ini(kode_urusan), paket, Inches(8.9), Inches(1.5), Inches(4.0), Inches(4.4),
-           f"Kurva S {paket.tahun} (% pagu)", f"{g.NAMA_KURVA} bidang {kode_urusan}")
+    kini, lalu = paket.kurva_s("bidang", kode_urusan)
+    _kurva(s, kini, paket, Inches(8.9), Inches(1.5), Inches(4.0), Inches(4.4),
+           f"Kurva S {paket.tahun} (% pagu)", f"{g.NAMA_KURVA} bidang {kode_urusan}", lalu=lalu)
     d.catatan_pembicara(s, [judul, "OPD dalam bidang:"] + [
         f"- {r['nama_opd']}: {fmt.persen(r['capaian'])} ({r['kategori'] if pd.notna(r['kategori']) else fmt.NA})"
         for _, r in anggota.iterrows()])

@@ -271,6 +271,7 @@ def bersihkan_cache() -> None:
     berikutnya (paling lama JEDA_PANTAU detik kemudian) membaca berkas baru."""
     _kueri.clear()
     _ringkasan.clear()
+    _isi.clear()
     _paket.clear()
     try:
         kini = _kunci()
@@ -395,16 +396,34 @@ def pengaturan() -> dict[str, str]:
     return dict(kueri("pengaturan").itertuples(index=False))
 
 
-@st.cache_data(max_entries=12, show_spinner="Menyusun bahan rapat...")
-def _paket(kunci: Kunci, format_: str, kode_pemda: str, tahun: int, triwulan: int,
-           kelompok, kode_urusan, opd: tuple, cakupan: str, himpunan: str) -> tuple[bytes, list[str]]:
-    from kinerja.ekspor import ke_bytes
+@st.cache_data(max_entries=16, show_spinner=False)
+def _isi(kunci: Kunci, kode_pemda: str, tahun: int, triwulan: int, kelompok, kode_urusan, opd: tuple,
+         cakupan: str, himpunan: str):
     from kinerja.paket import susun_paket
 
     with _pinjam(kunci) as con:
-        paket = susun_paket(con, kode_pemda, tahun, triwulan, kelompok=kelompok,
-                            kode_urusan=kode_urusan, opd=opd, cakupan=cakupan, himpunan=himpunan)
-    return ke_bytes(paket, format_)
+        return susun_paket(con, kode_pemda, tahun, triwulan, kelompok=kelompok, kode_urusan=kode_urusan,
+                           opd=opd, cakupan=cakupan, himpunan=himpunan)
+
+
+def _argumen_isi(f, himpunan: str) -> tuple:
+    return (f.kode_pemda, f.tahun, f.triwulan, f.kelompok, f.kode_urusan, tuple(f.opd), f.cakupan, himpunan)
+
+
+def isi_rapat(f, himpunan: str = "bawah"):
+    """Model rapat (kinerja.paket.Paket) untuk filter f dan himpunan slide, dari versi jalannya
+    ini: Mode Rapat menayangkannya, dan bahan rapat yang diunduh dibuat dari model yang sama."""
+    try:
+        return _isi(_versi_jalan(), *_argumen_isi(f, himpunan))
+    except _VersiLewat:
+        return _isi(_versi_lewat(), *_argumen_isi(f, himpunan))
+
+
+@st.cache_data(max_entries=12, show_spinner="Menyusun bahan rapat...")
+def _paket(kunci: Kunci, format_: str, *argumen) -> tuple[bytes, list[str]]:
+    from kinerja.ekspor import ke_bytes
+
+    return ke_bytes(_isi(kunci, *argumen), format_)
 
 
 def paket_rapat(format_: str, f, himpunan: str = "bawah") -> bytes:
@@ -414,8 +433,7 @@ def paket_rapat(format_: str, f, himpunan: str = "bawah") -> bytes:
 
     Dipanggil juga saat tombol unduh diklik, di luar jalannya skrip: lalu dari versi
     terkini. Satu paket selalu dari satu versi (satu koneksi) dan menyebut "data per"-nya."""
-    argumen = (format_, f.kode_pemda, f.tahun, f.triwulan, f.kelompok, f.kode_urusan, tuple(f.opd),
-               f.cakupan, himpunan)
+    argumen = (format_, *_argumen_isi(f, himpunan))
     try:
         data, _ = _paket(_versi_jalan(), *argumen)
     except _VersiLewat:
