@@ -20,18 +20,19 @@ from kinerja import slide as sl
 from kinerja.ekspor.nama import MIME, nama_paket
 from kinerja.paket import KETERANGAN_KURVA
 from kinerja.grafik_peringkat import batang_peringkat, teks_perubahan
-from kinerja.skala import pita_berlabel, pita_dari
+from kinerja.skala import pita_dari
 from kinerja.akses.peran import EKSPOR
 from kinerja.ui import sesi
 from kinerja.ui import url
 from kinerja.ui import layar, tema_rapat
+from kinerja.ui import rapat_html as rh
 from kinerja.ui.data import isi_rapat, kueri, paket_rapat
 from kinerja.ui.data import pengaturan as baca_pengaturan
 from kinerja.ui.kerangka import mulai_halaman
 from kinerja.ui.komponen import data_per
 
 KONFIG = {"displayModeBar": False, "staticPlot": False}
-MAKS_INDIKATOR, MAKS_KENDALA, MAKS_BARIS = sl.MAKS_INDIKATOR, sl.MAKS_KENDALA, sl.MAKS_BARIS
+MAKS_BARIS = sl.MAKS_BARIS
 
 f = mulai_halaman("Mode Rapat", kepala_halaman=False)
 esc = fmt.html_aman
@@ -91,26 +92,6 @@ _tulis_url()
 
 # --- Potongan tampilan ---------------------------------------------------------------------
 
-def _chip(label) -> str:
-    p = pita_berlabel(label, pita) if isinstance(label, str) else None
-    if p is None:
-        return "<span class='rapat-pita'>n/a</span>"
-    return f"<span class='rapat-pita' style='background:{p.warna};color:{p.warna_teks}'>{esc(p.label)}</span>"
-
-
-def _batang(capaian, label) -> str:
-    if capaian is None or pd.isna(capaian):
-        return ""
-    p = pita_berlabel(label, pita) if isinstance(label, str) else None
-    lebar = max(0.0, min(float(capaian), batas_atas)) / batas_atas * 100
-    return (f"<div class='rapat-batang'><div style='width:{lebar:.1f}%;"
-            f"background:{p.warna if p else '#999999'}'></div></div>")
-
-
-def _nama(singkatan, nama) -> str:
-    return str(singkatan) if isinstance(singkatan, str) and singkatan else str(nama)
-
-
 def _html(teks: str) -> None:
     st.markdown(teks, unsafe_allow_html=True)
 
@@ -126,34 +107,8 @@ def _grafik(fig, kunci: str, tinggi: int | None = None) -> None:
                         height="stretch")
 
 
-def _kartu(label: str, angka: str, sub: str = "", besar: bool = False) -> str:
-    return (f"<div class='rapat-kartu{' besar' if besar else ''}'><div class='rapat-label'>{label}</div>"
-            f"<div class='rapat-angka'>{angka}</div><div class='rapat-sub'>{sub}</div></div>")
-
-
 def _kosong(teks: str) -> None:
-    _html(f"<div class='rapat-kosong'>{esc(teks)}</div>")
-
-
-def _tabel_opd(df: pd.DataFrame, nomor_awal: int = 1, batang: bool = True, baris_kolom: int | None = None) -> str:
-    """Tabel OPD: nomor, OPD, capaian, batang (bila lebar), kategori, indikator di bawah target.
-    baris_kolom: baris terbanyak di antara kolom tabel slide ini (kerapatannya sama)."""
-    lega = sl.kerapatan(baris_kolom or len(df)) == "lega"
-    batang = batang and not lega   # huruf besar: kolom batang tidak muat, angka dan pita cukup
-    baris = "".join(
-        f"<tr><td class='angka'>{i}</td><td class='teks'>{esc(_nama(r.singkatan, r.nama_opd))}</td>"
-        f"<td class='angka'><b>{esc(fmt.persen(r.capaian))}</b></td>"
-        + (f"<td>{_batang(r.capaian, r.kategori)}</td>" if batang else "") + f"<td>{_chip(r.kategori)}</td>"
-        f"<td class='angka'>{int(r.jumlah_di_bawah_target)} dari {int(r.jumlah_terhitung)}</td></tr>"
-        for i, r in enumerate(df.itertuples(index=False), start=nomor_awal))
-    lebar = ("2.4em", "4.6em", "7.6em", "4.8em") if lega else ("2.2em", "5.2em", "8.6em", "5.6em")
-    return (f"<table class='rapat-tabel {'lega' if lega else 'biasa'}'><colgroup><col style='width:{lebar[0]}'><col>"
-            f"<col style='width:{lebar[1]}'>"
-            + ("<col style='width:14%'>" if batang else "")
-            + f"<col style='width:{lebar[2]}'><col style='width:{lebar[3]}'>"
-            "</colgroup><tr><th class='angka'>No</th><th>OPD</th><th class='angka'>Capaian</th>"
-            + ("<th></th>" if batang else "") + "<th>Kategori</th>"
-            f"<th class='angka'>Ind. &lt; {esc(fmt.angka_ringkas(ambang))}%</th></tr>{baris}</table>")
+    _html(rh.kosong(teks))
 
 
 LEBAR_KETERANGAN_KURVA = 50   # karakter keterangan sebaris di kolom kurva S (1/3 slide, huruf 15 px)
@@ -186,18 +141,18 @@ def slide_ringkasan() -> None:
         return
     k, a = pk.kinerja, pk.anggaran
     c1, c2, c3 = st.columns(3)
-    c1.markdown(_kartu("Capaian kinerja", esc(fmt.persen(k["capaian"])),
-                       f"{_chip(k['kategori'])} rata-rata {int(k['jumlah_opd_dinilai'])} OPD", besar=True),
+    c1.markdown(rh.kartu("Capaian kinerja", esc(fmt.persen(k["capaian"])),
+                       f"{rh.chip(k['kategori'], pita)} rata-rata {int(k['jumlah_opd_dinilai'])} OPD", besar=True),
                 unsafe_allow_html=True)
     if a is not None:
-        c2.markdown(_kartu(f"Realisasi keuangan s.d. {esc(fmt.bulan(int(a['bulan'])))}",
+        c2.markdown(rh.kartu(f"Realisasi keuangan s.d. {esc(fmt.bulan(int(a['bulan'])))}",
                            esc(fmt.persen(a["persen_realisasi"])),
                            f"rencana kas {esc(fmt.persen(a['persen_rencana']))} · deviasi "
                            f"{esc(fmt.poin(a['deviasi']))}", besar=True), unsafe_allow_html=True)
     else:
-        c2.markdown(_kartu("Realisasi keuangan", fmt.NA, f"belum ada data anggaran {f.tahun}", besar=True),
+        c2.markdown(rh.kartu("Realisasi keuangan", fmt.NA, f"belum ada data anggaran {f.tahun}", besar=True),
                     unsafe_allow_html=True)
-    c3.markdown(_kartu("OPD di bawah target",
+    c3.markdown(rh.kartu("OPD di bawah target",
                        f"{int(k['jumlah_opd_di_bawah_target'])} dari {int(k['jumlah_opd'])}",
                        f"capaian &lt; {esc(fmt.ambang(ambang))}", besar=True), unsafe_allow_html=True)
     poin = pk.poin
@@ -263,13 +218,14 @@ def slide_di_bawah_target() -> None:
         _kosong(f"Semua OPD yang dinilai mencapai target pada {f.periode}.")
         return
     tampil = bawah.iloc[:2 * MAKS_BARIS]
-    if len(tampil) <= 8:
-        _html(_tabel_opd(tampil))
+    if len(tampil) <= sl.BARIS_LEGA:   # muat satu kolom berhuruf besar
+        _html(rh.tabel_opd(tampil, pita, ambang, batas_atas))
     else:
         tengah = min((len(tampil) + 1) // 2, MAKS_BARIS)
         kiri, kanan = st.columns(2, gap="large")
-        kiri.markdown(_tabel_opd(tampil.iloc[:tengah], baris_kolom=tengah), unsafe_allow_html=True)
-        kanan.markdown(_tabel_opd(tampil.iloc[tengah:], tengah + 1, baris_kolom=tengah), unsafe_allow_html=True)
+        for kol, bagian, awal in ((kiri, tampil.iloc[:tengah], 1), (kanan, tampil.iloc[tengah:], tengah + 1)):
+            kol.markdown(rh.tabel_opd(bagian, pita, ambang, batas_atas, awal, baris_kolom=tengah),
+                         unsafe_allow_html=True)
     if len(bawah) > len(tampil):
         _html(f"<div class='rapat-lebih'>+{len(bawah) - len(tampil)} OPD lainnya: daftar lengkap di halaman "
               "Di Bawah Target.</div>")
@@ -283,17 +239,7 @@ def _indikator_bawah(kode: str) -> None:
     if ind.empty:
         _kosong("Tidak ada indikator di bawah target.")
         return
-    baris = "".join(
-        f"<tr><td class='teks'>{esc(sl.potong(r.indikator, 70))}"
-        + (f"<span class='rapat-batas'>{esc(c)}</span>" if (c := fmt.catatan_batas(
-            r.tanda_batas, r.capaian_dibatasi, r.target, r.realisasi)) else "") + "</td>"
-        f"<td class='angka'><b>{esc(fmt.persen(r.capaian))}</b></td><td>{_chip(r.kategori)}</td></tr>"
-        for r in ind.iloc[:MAKS_INDIKATOR].itertuples(index=False))
-    _html("<table class='rapat-tabel'><colgroup><col><col style='width:5.2em'><col style='width:8.6em'>"
-          "</colgroup><tr><th>Indikator</th><th class='angka'>Capaian</th><th>Kategori</th></tr>"
-          f"{baris}</table>")
-    if len(ind) > MAKS_INDIKATOR:
-        _html(f"<div class='rapat-lebih'>+{len(ind) - MAKS_INDIKATOR} lainnya</div>")
+    _html(rh.tabel_indikator(ind, pita))
 
 
 def _kendala(kode: str) -> None:
@@ -304,11 +250,7 @@ def _kendala(kode: str) -> None:
                       f"untuk {esc(f.periode)}.</div>", unsafe_allow_html=True)
         return
     for kol, judul, kolom in ((kiri, "Kendala", "kendala"), (kanan, "Tindak lanjut", "tindak_lanjut")):
-        butir = "".join(f"<li>{esc(sl.potong(x, 150))}</li>" for x in ken[kolom].iloc[:MAKS_KENDALA])
-        lagi = (f"<div class='rapat-lebih'>+{len(ken) - MAKS_KENDALA} lainnya di Profil OPD</div>"
-                if len(ken) > MAKS_KENDALA else "")
-        kol.markdown(f"<div class='rapat-judul-bagian'>{judul}</div><ol class='rapat-catatan'>{butir}</ol>{lagi}",
-                     unsafe_allow_html=True)
+        kol.markdown(rh.daftar_catatan(judul, ken[kolom]), unsafe_allow_html=True)
 
 
 def slide_opd(kode: str, nomor: int) -> None:
@@ -330,7 +272,7 @@ def slide_opd(kode: str, nomor: int) -> None:
         peringkat = fmt.teks_peringkat(r["peringkat"], r["jumlah_opd_dinilai"], r["jumlah_sama_peringkat"])
         uang = (f"{esc(fmt.persen(r['persen_realisasi']))} <span class='rapat-sub'>rencana "
                 f"{esc(fmt.persen(r['persen_rencana']))}</span>" if not pd.isna(r["persen_realisasi"]) else fmt.NA)
-        _html(f"<div class='rapat-label'>{_chip(r['kategori'])}</div>"
+        _html(f"<div class='rapat-label'>{rh.chip(r['kategori'], pita)}</div>"
               f"<div class='rapat-label' style='margin-top:.3rem'>Peringkat <b>{esc(peringkat)}</b></div>"
               f"<div class='rapat-label' style='margin-top:.3rem'>Realisasi keuangan <b>{uang}</b></div>")
     with t:
@@ -349,17 +291,17 @@ def slide_bidang(kode_urusan: str, nomor: int) -> None:
     kiri, tengah, kanan = st.columns([3, 5, 4], gap="medium")
     with kiri:
         if k is not None and int(k["jumlah_opd_dinilai"]):
-            kiri.markdown(_kartu("Capaian bidang", esc(fmt.persen(k["capaian"])),
-                                 f"{_chip(k['kategori'])}<br>rata-rata {int(k['jumlah_opd_dinilai'])} OPD"),
+            kiri.markdown(rh.kartu("Capaian bidang", esc(fmt.persen(k["capaian"])),
+                                 f"{rh.chip(k['kategori'], pita)}<br>rata-rata {int(k['jumlah_opd_dinilai'])} OPD"),
                           unsafe_allow_html=True)
-            kiri.markdown(_kartu("OPD di bawah target",
+            kiri.markdown(rh.kartu("OPD di bawah target",
                                  f"{int(k['jumlah_opd_di_bawah_target'])} dari {int(k['jumlah_opd'])}",
                                  f"capaian &lt; {esc(fmt.ambang(ambang))}"), unsafe_allow_html=True)
         else:
             _kosong(f"Belum ada capaian untuk {f.periode}.")
     with tengah:
         _html("<div class='rapat-judul-bagian'>OPD dalam bidang</div>")
-        _html(_tabel_opd(anggota.iloc[:MAKS_BARIS], batang=False))
+        _html(rh.tabel_opd(anggota.iloc[:MAKS_BARIS], pita, ambang, batas_atas, dengan_batang=False))
         if len(anggota) > MAKS_BARIS:
             _html(f"<div class='rapat-lebih'>+{len(anggota) - MAKS_BARIS} OPD lainnya</div>")
     with kanan:
