@@ -93,6 +93,7 @@ def batang_peringkat(df: pd.DataFrame, pita: list[Pita], judul: str, keterangan:
         return fmt.persen(x) if satuan == "%" else fmt.angka(x, 1)
 
     fig = go.Figure()
+    rentang_teks: dict[int, tuple[float, float]] = {}   # baris -> (x awal, x akhir) label di luar batang
     warna_pita = {p.label: p for p in pita}
     urutan_pita = [p.label for p in sorted(pita, key=lambda p: p.urutan)]
     kelompok = list(urutan_pita) + [None]
@@ -120,6 +121,11 @@ def batang_peringkat(df: pd.DataFrame, pita: list[Pita], judul: str, keterangan:
             # batang terpendek, justru paling penting dibaca). Muat ~ LEBAR_TEKS karakter penuh.
             posisi_teks = ["inside" if v / batas_atas >= min(len(t) / LEBAR_TEKS, 0.85) else "outside"
                            for v, t in zip(nilai, teks)]
+        # Label di luar batang: dari ujung batang sepanjang ~ karakternya (perkiraan lebar sumbu
+        # sempit Mode Rapat; di grafik lebar labelnya lebih pendek dari perkiraan ini).
+        for i, v, t, pos in zip(pilih, nilai, teks, posisi_teks):
+            if pos == "outside":
+                rentang_teks[i] = (v, v + len(t) / LEBAR_TEKS * batas_atas)
         hover = list(df["hover"].iloc[pilih]) if "hover" in df else [nama[i] for i in pilih]
         fig.add_trace(go.Bar(
             x=nilai, y=pilih, orientation="h", name=label or fmt.NA,
@@ -138,23 +144,36 @@ def batang_peringkat(df: pd.DataFrame, pita: list[Pita], judul: str, keterangan:
     tinggi_plot = tinggi - _atas(berjudul) - _BAWAH
     satuan_ambang = "%" if satuan == "%" else ""
     teks_ambang = f"<b>Target {fmt.angka_ringkas(ambang)}{satuan_ambang}</b>"
-    fig.add_vline(x=ambang, line=dict(color=TEKS, width=2.5, dash="dash"))
-    # Label target di kiri garis (tidak menimpa kolom perubahan), di atas dan di bawah.
-    for y, jangkar, geser in ((1, "bottom", 30), (0, "top", -4)):
-        fig.add_annotation(x=ambang, xref="x", xanchor="right", xshift=4, y=y, yref="paper",
-                           yanchor=jangkar, yshift=geser,
-                           text=teks_ambang, showarrow=False, font=dict(size=15, color=TEKS),
-                           bgcolor="rgba(255,255,255,0.9)")
-
+    # Garis target di atas batang, terputus di baris yang labelnya melintasi target (mis. label
+    # "42,0% · Sangat Rendah" di luar batang terpendek): angka terpenting tidak dicoret garis.
+    gx, gy, awal = [], [], None
+    for i in range(n + 1):
+        a, b = rentang_teks.get(i, (0.0, 0.0))
+        bebas = i < n and not (a - 1 <= ambang <= b + 1)
+        if bebas and awal is None:
+            awal = i
+        elif not bebas and awal is not None:
+            gx += [ambang, ambang, None]
+            gy += [awal - 0.5, i - 0.5, None]
+            awal = None
+    fig.add_trace(go.Scatter(x=gx, y=gy, mode="lines", meta="target", line=dict(color=TEKS, width=2.5, dash="dash"),
+                             hoverinfo="skip", showlegend=False, cliponaxis=False))
+    # Semua anotasi sekali pasang (bukan add_annotation per OPD: Plotly memeriksa ulang semua
+    # anotasi sebelumnya pada setiap panggilan). Label target di kiri garis, atas dan bawah.
+    anotasi = [dict(x=ambang, xref="x", xanchor="right", xshift=4, y=y, yref="paper", yanchor=jangkar,
+                    yshift=geser, text=teks_ambang, showarrow=False, font=dict(size=15, color=TEKS),
+                    bgcolor="rgba(255,255,255,0.9)")
+               for y, jangkar, geser in ((1, "bottom", 30), (0, "top", -4))]
     if "perubahan" in df and judul_perubahan:
-        fig.add_annotation(x=1, xref="paper", xanchor="left", xshift=10, y=1, yref="paper",
-                           yanchor="bottom", yshift=30, text=f"<b>{judul_perubahan}</b>", showarrow=False,
-                           align="left", font=dict(size=13, color=ABU))
+        anotasi.append(dict(x=1, xref="paper", xanchor="left", xshift=10, y=1, yref="paper",
+                            yanchor="bottom", yshift=30, text=f"<b>{judul_perubahan}</b>", showarrow=False,
+                            align="left", font=dict(size=13, color=ABU)))
         for i, t in enumerate(df["perubahan"]):
             warna = NAIK_WARNA if t.startswith("▲") else TURUN_WARNA if t.startswith("▼") else ABU
-            fig.add_annotation(x=1, xref="paper", xanchor="left", xshift=14, y=i, yref="y",
-                               text=f"<b>{t}</b>" if t[:1] in "▲▼" else t, showarrow=False,
-                               font=dict(size=15, color=warna))
+            anotasi.append(dict(x=1, xref="paper", xanchor="left", xshift=14, y=i, yref="y",
+                                text=f"<b>{t}</b>" if t[:1] in "▲▼" else t, showarrow=False,
+                                font=dict(size=15, color=warna)))
+    fig.update_layout(annotations=anotasi)
 
     fig.update_yaxes(tickvals=posisi, ticktext=label_sumbu,
                      tickfont=dict(size=15, color=TEKS), range=[n - 0.5, -0.5], fixedrange=True,

@@ -179,10 +179,10 @@ def slide_peringkat() -> None:
         fig = batang_peringkat(bagian, pita, judul, f"capaian kinerja · {f.periode}", ambang=ambang,
                                batas_atas=batas_atas, judul_perubahan=f"vs {f.tahun - 1}")
         n = len(bagian)
-        fig.update_layout(height=118 + 40 + max(n, 3) * 34, showlegend=False,
+        fig.update_layout(height=118 + 40 + max(n, 3) * 32, showlegend=False,
                           margin=dict(t=118, b=40), title=dict(font=dict(size=24), y=0.99, pad=dict(t=22)))
         fig.update_yaxes(tickfont=dict(size=20))
-        fig.update_traces(insidetextfont_size=18, outsidetextfont_size=18)
+        fig.update_traces(insidetextfont_size=18, outsidetextfont_size=18, selector=dict(type="bar"))
         fig.update_annotations(font_size=17)
         with kol:
             _grafik(fig, f"rapat_peringkat_{i}")

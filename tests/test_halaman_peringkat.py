@@ -129,7 +129,8 @@ def _periksa(at: AppTest, harapan: pd.DataFrame, tahun: int, triwulan: int, dasa
     sumbu = {"kinerja": "Capaian kinerja", "serapan": "Realisasi terhadap rencana kas", "gabungan": "Skor gabungan"}
     assert spec["layout"]["xaxis"]["title"]["text"].startswith(sumbu[dasar])
     assert not spec["layout"]["title"]["text"]
-    teks = {cd[0]: t for tr in spec["data"] for cd, t in zip(tr["customdata"], tr["text"])}
+    teks = {cd[0]: t for tr in spec["data"] if tr.get("type") == "bar"
+            for cd, t in zip(tr["customdata"], tr["text"])}
     assert set(teks) == set(h.index)
     for kode, baris in h.iterrows():
         if pd.isna(baris["skor"]):
@@ -299,7 +300,8 @@ def test_kecil_gabungan_dihitung_tangan(monkeypatch, db_kecil_berkas):
     # 0,7 x 92,5 + 0,3 x 85,71 = 90,46; 0,7 x 65,625 + 0,3 x 100 = 75,94
     assert baris["Dinkes"] == (1, "90,5") and baris["Disdik"] == (2, "75,9")
     assert pd.isna(baris["Dinsos"][0]) and baris["Dinsos"][1] == "n/a"
-    teks = {cd[0]: t for tr in _grafik(at)["data"] for cd, t in zip(tr["customdata"], tr["text"])}
+    teks = {cd[0]: t for tr in _grafik(at)["data"] if tr.get("type") == "bar"
+            for cd, t in zip(tr["customdata"], tr["text"])}
     assert teks["1.02.0.00.0.00.01.0000"] == "90,5 · Tinggi"
     assert teks["1.01.0.00.0.00.01.0000"] == "75,9 · Sedang"
     # Anggaran TW IV 2025 hanya sampai September: halaman menyebutnya
@@ -340,7 +342,7 @@ def _batang(at: AppTest) -> tuple[list[str], list[str]]:
     """(label sumbu y urut atas ke bawah, teks batang menurut posisi y)."""
     g = _grafik(at)
     teks = {}
-    for tr in g["data"]:
+    for tr in (t for t in g["data"] if t.get("type") == "bar"):   # bukan jejak garis target
         for y, t in zip(tr["y"], tr["text"]):
             teks[y] = t
     return g["layout"]["yaxis"]["ticktext"], [teks[i] for i in sorted(teks)]

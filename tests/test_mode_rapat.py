@@ -13,6 +13,7 @@ import pytest
 from kinerja import format as fmt
 from kinerja import grafik_tren as gt
 from kinerja import slide as sl
+from kinerja.grafik_peringkat import batang_peringkat
 from tests.bantu_apptest import buka_halaman
 
 HALAMAN = "pages/mode_rapat.py"
@@ -345,7 +346,7 @@ def test_batang_terpendek_teksnya_di_luar_tidak_mengecil():
                        "skor": [99.4, 42.0], "kategori_skor": ["Sangat Tinggi", "Sangat Rendah"],
                        "peringkat": [1, 2]})
     fig = batang_peringkat(df, pita, "j", "k", ambang=95)
-    posisi = {t.name: list(t.textposition) for t in fig.data}
+    posisi = {t.name: list(t.textposition) for t in fig.data if t.type == "bar"}
     assert posisi == {"Sangat Tinggi": ["inside"], "Sangat Rendah": ["outside"]}
 
 
@@ -496,3 +497,53 @@ def test_potongan_html_slide_meng_escape_teks_data():
     assert "<b>Tinggi</b>" not in html and "Ind. &lt; 92,5%" in html
     ken = rh.daftar_catatan("Kendala", pd.Series(["a <img src=x>", "b", "c", "d"]))
     assert "<img" not in ken and "+1 lainnya di Profil OPD" in ken
+
+
+def _garis_target(fig) -> list[tuple[float, float]]:
+    """Potongan garis target (y0, y1) dari jejak garis 'target'."""
+    tr = next(t for t in fig.data if t.meta == "target")
+    titik = list(zip(tr.x, tr.y))
+    potongan, awal = [], None
+    for x, y in titik:
+        if x is None:
+            awal = None
+            continue
+        if awal is None:
+            awal = y
+        else:
+            potongan.append((awal, y))
+    return potongan
+
+
+def test_garis_target_tidak_menyilang_label_di_luar_batang():
+    """Dispar 42,0% · Sangat Rendah: labelnya di luar batang dan melintasi x = 95 (target);
+    garis target terputus di baris itu saja, tetap utuh di baris lain (99,4% berlabel di dalam)."""
+    from kinerja.skala import Pita
+
+    pita = [Pita(1, "Sangat Tinggi", 91, "#0072B2", "#FFFFFF"), Pita(3, "Tinggi", 76, "#56B4E9", "#000000"),
+            Pita(5, "Sangat Rendah", 0, "#D55E00", "#000000")]
+    df = pd.DataFrame({"kode_opd": ["A", "B", "C"], "nama_opd": ["Dinas A", "Dinas B", "Dispar"],
+                       "singkatan": ["DA", "DB", "Dispar"], "skor": [99.4, 83.0, 42.0],
+                       "kategori_skor": ["Sangat Tinggi", "Tinggi", "Sangat Rendah"], "peringkat": [1, 2, 3]})
+    fig = batang_peringkat(df, pita, "", "", ambang=95)
+    potongan = _garis_target(fig)
+    ditutup = [(y0, y1) for y0, y1 in potongan]
+    # Baris 0 dan 1 (y -0,5 .. 1,5) bergaris; baris 2 (1,5 .. 2,5) tidak.
+    assert ditutup == [(-0.5, 1.5)]
+    tr = next(t for t in fig.data if t.meta == "target")
+    assert set(tr.x) - {None} == {95} and tr.hoverinfo == "skip" and tr.showlegend is False
+    # Jejak garis digambar sesudah batang (di atasnya).
+    assert fig.data[-1].meta == "target"
+
+
+def test_label_perubahan_dan_target_tetap_ada():
+    from kinerja.skala import Pita
+
+    pita = [Pita(1, "Sangat Tinggi", 91, "#0072B2", "#FFFFFF"), Pita(3, "Tinggi", 76, "#56B4E9", "#000000")]
+    df = pd.DataFrame({"kode_opd": ["A", "B"], "nama_opd": ["Dinas A", "Dinas B"], "singkatan": ["DA", "DB"],
+                       "skor": [99.4, 83.0], "kategori_skor": ["Sangat Tinggi", "Tinggi"], "peringkat": [1, 2],
+                       "perubahan": ["▲ 3", "="]})
+    fig = batang_peringkat(df, pita, "", "", ambang=95, judul_perubahan="vs 2025")
+    teks = [a.text for a in fig.layout.annotations]
+    assert teks.count("<b>Target 95%</b>") == 2
+    assert "<b>vs 2025</b>" in teks and "<b>▲ 3</b>" in teks and "=" in teks
