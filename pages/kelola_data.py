@@ -13,7 +13,7 @@ from kinerja import format as fmt, unduhan, wilayah
 from kinerja.baru import BaruDitolak, buat_baru
 from kinerja.cadangan import CadanganGagal
 from kinerja.galat import PenulisanGagal, pesan_tulis
-from kinerja.impor.berkas import BATAS_UKURAN, tebak_format
+from kinerja.impor.berkas import tebak_format
 from kinerja.impor.masalah import ImporGagal
 from kinerja.impor.muat import Rencana
 from kinerja.impor.periksa import (JENIS, NAMA_JENIS, ImporSedangBerjalan, Opsi, hanya_opd_belum_terdaftar,
@@ -22,7 +22,7 @@ from kinerja.impor.periksa import (JENIS, NAMA_JENIS, ImporSedangBerjalan, Opsi,
 from kinerja.sandi import hash_sah
 from kinerja.akses.peran import IMPOR, LIHAT_AUDIT
 from kinerja.akses import jejak as jejak_akses
-from kinerja.ui import admin, sesi
+from kinerja.ui import admin, sesi, unggah
 from kinerja.ui.data import bersihkan_cache, isi_selain_demo_kini, kueri, lokasi
 from kinerja.ui.kerangka import pastikan_lewat_app
 from kinerja.ui.komponen import data_per
@@ -89,10 +89,9 @@ st.download_button("Unduh templat impor (XLSX)", data=templat_xlsx, file_name="t
 
 st.subheader("2. Unggah berkas", anchor=False)
 nomor_unggah = st.session_state.get("_kelola_nomor_unggah", 0)
-unggahan = st.file_uploader(
+unggahan = unggah.pengunggah(
     "Templat XLSX, berkas CSV templat (boleh beberapa sekaligus), atau satu ekspor SIPD (LRA / RAK) XLSX",
-    type=["xlsx", "csv"], accept_multiple_files=True, key=f"kelola_unggah_{nomor_unggah}",
-    max_upload_size=BATAS_UKURAN // (1024 * 1024))
+    key=f"kelola_unggah_{nomor_unggah}")
 
 dimuat = st.session_state.pop("_kelola_dimuat", None)
 if dimuat:
@@ -107,6 +106,10 @@ if not unggahan:
                 "**Muat ke database** setelah pemeriksaan berhasil.")
 else:
     nama = [u.name for u in unggahan]
+    if ditolak := unggah.pesan_jenis_ditolak(nama):  # jenis diperiksa di sini, bukan oleh klien (type=)
+        admin.hapus_unggahan()
+        st.error(fmt.markdown_aman(ditolak), icon=":material/error:")
+        st.stop()
     ganda = sorted({n for n in nama if nama.count(n) > 1})
     if ganda:
         st.error(f"Ada berkas dengan nama yang sama: {fmt.markdown_aman(', '.join(ganda))}. "

@@ -1,8 +1,10 @@
 """CSS tambahan untuk layar rapat: huruf besar dan kontras. Tidak memuat teks data."""
 
+import json
+
 import streamlit as st
 
-from kinerja.lokasi import batas_unggah_mb
+from kinerja.ui.unggah import teks_pengunggah
 
 _CSS = """
 <style>
@@ -25,21 +27,31 @@ h1 {font-size: 2.3rem !important; margin-bottom: 0 !important;}
 
 # Streamlit 1.67 tidak memberi cara mengganti teks bawaan pengunggah ("Upload", "50MB per file",
 # streamlit/streamlit#13500): teks aslinya disembunyikan dan teks Indonesia ditulis lewat ::after.
-# Batasnya angka dari konfigurasi yang sama dengan server.maxUploadSize.
+# Teksnya dari kinerja.ui.unggah.teks_pengunggah (batas dari server.maxUploadSize, jenis dari
+# AKHIRAN), yang juga dipakai komponen pengunggah di sana. Komponen itu mengganti pula teks
+# aslinya (untuk pembaca layar), jadi ::after diberi teks alternatif kosong (/ "") agar pembaca
+# layar tidak membacanya dua kali.
+# Pesan galat satu berkas (tooltip saat penunjuk di atas chip-nya) tidak dapat diganti di sini:
+# tooltip-nya dipasang di <body> dengan data-testid yang sama untuk widget lain, dan pesannya
+# berbeda-beda (terlalu besar, gagal dikirim); kinerja.ui.unggah menggantinya. Di sini: satu baris
+# tampak tanpa penunjuk (juga di layar sentuh) selama ada berkas yang ditolak klien.
 _PENGUNGGAH = """
 <style>
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {font-size: 0 !important;}
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {
-    content: "Pilih berkas"; font-size: 1rem;}
+    content: %(pilih)s / ""; font-size: 1rem;}
 [data-testid="stFileUploaderDropzoneInstructions"] span {font-size: 0 !important;}
 [data-testid="stFileUploaderDropzoneInstructions"] span::after {
-    content: "Maks. %d MB per berkas · XLSX atau CSV"; font-size: .95rem;}
+    content: %(petunjuk)s / ""; font-size: .95rem;}
+[data-testid="stFileUploader"]:has([data-testid="stFileChip"][aria-invalid="true"])::after {
+    content: %(ditolak)s / ""; display: block; margin-top: .35rem; color: #B42318; font-size: .95rem;}
 </style>
 """
 
 
 def css_pengunggah() -> str:
-    return _PENGUNGGAH % int(batas_unggah_mb())
+    teks = teks_pengunggah()
+    return _PENGUNGGAH % {k: json.dumps(teks[k], ensure_ascii=False) for k in ("pilih", "petunjuk", "ditolak")}
 
 
 def pasang() -> None:
