@@ -322,7 +322,7 @@ def _rentang_bulan(bulan: list[int]) -> str:
 
 def sumber_pagu(kini: pd.DataFrame) -> str:
     """Pagu mana yang dipakai persen kurva S, per bulan (kolom opd_pagu_lra, opd_pagu_rak,
-    jumlah_opd dari tren_anggaran_bulanan.sql): 'pagu LRA SIPD (Januari), pagu RAK SIPD
+    jumlah_opd dari kurva_s_bulanan.sql): 'pagu LRA SIPD (Januari), pagu RAK SIPD
     (Februari–Juli)'. Bulan yang tidak dimuat tidak disebut: kurva tidak mengisinya."""
     kelompok: dict[str, list[int]] = {}
     for r in kini.sort_values("bulan").itertuples():

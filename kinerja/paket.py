@@ -49,7 +49,7 @@ class Paket:
     # Slide per OPD / bidang seperti Mode Rapat (kinerja.slide.susun_slide).
     himpunan: str = "bawah"         # 'semua' | 'bawah' | 'bidang'
     opd: pd.DataFrame = field(default_factory=pd.DataFrame)               # rapat_opd.sql
-    # Kurva S pemda, setiap OPD dan setiap bidang, tahun ini dan lalu (paket_kurva_s.sql):
+    # Kurva S pemda, setiap OPD dan setiap bidang, tahun ini dan lalu (kurva_s_bulanan.sql):
     # satu sumber untuk Mode Rapat, PPTX dan PDF.
     kurva: pd.DataFrame = field(default_factory=pd.DataFrame)
     bidang: pd.DataFrame = field(default_factory=pd.DataFrame)            # paket_bidang.sql
@@ -244,7 +244,7 @@ def susun_paket(con: duckdb.DuckDBPyConnection, kode_pemda: str, tahun: int, tri
         kendala=kueri(con, "paket_kendala", **p),
         himpunan=himpunan,
         opd=kueri(con, "rapat_opd", **p),
-        kurva=kueri(con, "paket_kurva_s", **p),
+        kurva=kueri(con, "kurva_s_bulanan", jenis=["pemda", "opd", "bidang"], **p),
         # Anggota bidang seperti Mode Rapat: filter bidang slide menggantikan filter bidang halaman.
         bidang=kueri(con, "paket_bidang", **p) if himpunan == "bidang" else pd.DataFrame(),
         opd_anggota=(kueri(con, "rapat_opd", **{**p, "kode_urusan": None})

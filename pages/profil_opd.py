@@ -83,7 +83,7 @@ tahunan = kueri("tren_capaian_opd_tahunan", **f.sql(**hanya_opd)).set_index("tah
 ini = tahunan.loc[f.tahun] if f.tahun in tahunan.index else None
 lalu = tahunan.loc[f.tahun - 1] if f.tahun - 1 in tahunan.index else None
 ada_capaian = ini is not None and not pd.isna(ini["capaian"])
-ang = kueri("tren_anggaran_bulanan", **f.sql(**hanya_opd))
+ang = kueri("kurva_s_bulanan", jenis=["pemda"], **f.sql(**hanya_opd))
 ang_kini = ang[ang["tahun"] == f.tahun]
 ang_lalu = ang[ang["tahun"] == f.tahun - 1]
 bulan_tw = gt.bulan_triwulan(gt.bulan_berealisasi(ang_kini), f.triwulan) if not ang_kini.empty else None

@@ -122,7 +122,7 @@ else:
 
 # --- 2. Serapan anggaran per bulan: kurva S dan realisasi fisik ------------------------
 st.subheader(f"Serapan anggaran {f.tahun} per bulan", anchor=False)
-ang = kueri("tren_anggaran_bulanan", **f.sql())
+ang = kueri("kurva_s_bulanan", jenis=["pemda"], **f.sql())
 kini = ang[ang["tahun"] == f.tahun]
 lalu = ang[ang["tahun"] == f.tahun - 1]
 kiri, kanan = st.columns([3, 2])

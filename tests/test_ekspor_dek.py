@@ -268,7 +268,7 @@ def test_himpunan_tidak_dikenal(con):
 
 def test_bidang_sama_dengan_kueri_mode_rapat(con, paket):
     """Anggota dan kurva S tiap bidang (satu kueri untuk semua bidang) = kueri yang dipakai
-    slide bidang Mode Rapat (rapat_opd, tren_anggaran_bulanan dengan filter bidang itu)."""
+    halaman dengan filter bidang itu (rapat_opd; kurva_s_bulanan unit 'pemda' lewat cocok_filter)."""
     from kinerja.db import kueri
 
     p = paket["bidang"]
@@ -276,7 +276,7 @@ def test_bidang_sama_dengan_kueri_mode_rapat(con, paket):
         f = dict(kode_pemda=PEMDA, tahun=2026, triwulan=3, kelompok=None, kode_urusan=s.kode_urusan, opd=[])
         layar = kueri(con, "rapat_opd", **f)
         assert list(p.anggota_bidang(s.kode_urusan)["kode_opd"]) == list(layar["kode_opd"]), s.kode_urusan
-        tren = kueri(con, "tren_anggaran_bulanan", **f)
+        tren = kueri(con, "kurva_s_bulanan", jenis=["pemda"], **f)
         tren = tren[(tren["tahun"] == 2026) & (tren["bulan"] <= 9)]
         kurva = p.anggaran_bidang_ini(s.kode_urusan)
         assert list(kurva["bulan"]) == list(tren["bulan"])

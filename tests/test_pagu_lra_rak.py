@@ -73,7 +73,7 @@ def test_kurva_s_menyebut_pagu_yang_dipakai(con):
 
     impor_sipd(con, LRA, "sipd-lra", bulan=1, kumulatif=True, buat_opd=True, pengguna="tes")
     impor_sipd(con, RAK, "sipd-rak", pengguna="tes")
-    df = db.kueri(con, "tren_anggaran_bulanan", kode_pemda="18.01", tahun=2026, kelompok=None,
+    df = db.kueri(con, "kurva_s_bulanan", jenis=["pemda"], kode_pemda="18.01", tahun=2026, kelompok=None,
                   kode_urusan=None, opd=[])
     assert list(df["bulan"]) == list(range(1, 8))  # RAK Januari-Juli; Agustus-Desember tidak dimuat: celah
     assert list(df["opd_pagu_lra"]) == [1, 0, 0, 0, 0, 0, 0]

@@ -1,6 +1,6 @@
 """Kurva S dalam model rapat (paket_kurva_s.sql, Paket.kurva_s): satu sumber untuk slide OPD dan
 bidang di Mode Rapat, PPTX dan PDF. Dibandingkan dengan view stabil v_anggaran_opd (persen
-dihitung sendiri di tes) dan dengan kueri halaman Tren (tren_anggaran_bulanan.sql)."""
+dihitung sendiri di tes)."""
 
 from __future__ import annotations
 
@@ -47,16 +47,39 @@ def test_kurva_opd_tahun_ini_sampai_akhir_triwulan_tahun_lalu_setahun(con, paket
             assert r.persen_rencana == pytest.approx(v.loc[r.bulan, "rencana"], abs=1e-4)
 
 
-@pytest.mark.parametrize("jenis,kode,filter_", [("pemda", "", {}), ("opd", DINKES, {"opd": [DINKES]}),
-                                                ("bidang", "1.02", {"kode_urusan": "1.02"})])
-def test_kurva_sama_dengan_kueri_halaman_tren(con, jenis, kode, filter_):
-    """Satu kueri untuk semua kurva paket memberi angka yang sama dengan kurva halaman Tren
-    untuk filter yang sama (termasuk sumber pagu per bulan)."""
-    semua = db.kueri(con, "paket_kurva_s", **P)
-    unit = semua[(semua["jenis"] == jenis) & (semua["kode"] == kode)].drop(columns=["jenis", "kode"])
-    tren = db.kueri(con, "tren_anggaran_bulanan", **{**P, **filter_})
-    assert len(unit) == len(tren) > 12
-    pd.testing.assert_frame_equal(unit.reset_index(drop=True), tren.reset_index(drop=True), check_dtype=False)
+def _harapan(con, anggota: list[str]) -> pd.DataFrame:
+    """Kurva gabungan anggota dihitung sendiri dari view stabil: jumlah kumulatif / jumlah pagu."""
+    v = con.execute("SELECT tahun, bulan, kode_opd, pagu, rencana_kumulatif, realisasi_kumulatif FROM v_anggaran_opd "
+                    "WHERE kode_pemda = ? AND tahun IN (2025, 2026)", [PEMDA]).df()
+    v = v[v["kode_opd"].isin(anggota)]
+    g = v.groupby(["tahun", "bulan"]).agg(jumlah_opd=("kode_opd", "count"), pagu=("pagu", "sum"),
+                                          rencana=("rencana_kumulatif", "sum"),
+                                          realisasi=("realisasi_kumulatif", "sum")).reset_index()
+    g["persen_rencana"] = g["rencana"] / g["pagu"] * 100
+    g["persen_realisasi"] = g["realisasi"] / g["pagu"] * 100
+    return g
+
+
+@pytest.mark.parametrize("jenis,kode", [("pemda", ""), ("opd", DINKES), ("bidang", "1.02")])
+def test_kurva_setiap_jenis_sama_dengan_hitungan_dari_view(con, jenis, kode):
+    semua = db.kueri(con, "kurva_s_bulanan", jenis=["pemda", "opd", "bidang"], **P)
+    unit = semua[(semua["jenis"] == jenis) & (semua["kode"] == kode)].reset_index(drop=True)
+    if jenis == "pemda":
+        anggota = list(con.execute("SELECT kode_opd FROM v_opd WHERE kode_pemda = ?", [PEMDA]).df()["kode_opd"]) \
+            if con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = 'v_opd'").fetchone()[0] \
+            else list(con.execute("SELECT kode_opd FROM opd WHERE kode_pemda = ?", [PEMDA]).df()["kode_opd"])
+    elif jenis == "opd":
+        anggota = [DINKES]
+    else:
+        anggota = list(con.execute("SELECT DISTINCT kode_opd FROM opd_bidang WHERE kode_pemda = ? AND kode_urusan = ?",
+                                   [PEMDA, kode]).df()["kode_opd"])
+    harap = _harapan(con, anggota)
+    assert len(anggota) >= 1 and len(unit) == len(harap) > 12
+    assert list(unit["jumlah_opd"]) == list(harap["jumlah_opd"])
+    assert list(unit["persen_realisasi"]) == pytest.approx(list(harap["persen_realisasi"]), abs=1e-6)
+    assert list(unit["persen_rencana"]) == pytest.approx(list(harap["persen_rencana"]), abs=1e-6)
+    # Hanya jenis yang diminta yang dihitung.
+    assert set(db.kueri(con, "kurva_s_bulanan", jenis=["opd"], **P)["jenis"]) == {"opd"}
 
 
 def test_label_triwulan_dari_model(paket):

@@ -1,9 +1,12 @@
--- Model rapat: kurva S setiap unit slide per bulan, tahun terpilih dan tahun sebelumnya:
--- jenis 'pemda' (kode '': semua OPD dalam filter), 'opd' (setiap OPD dalam filter) dan
--- 'bidang' (setiap bidang urusan, anggota seperti paket_bidang.sql). Kolom dan rumus seperti
--- tren_anggaran_bulanan.sql: persen dari pagu bulan itu sendiri (pagu berubah setelah APBD-P),
--- bulan tanpa data tidak muncul (bukan nol), fisik dibobot pagu, sumber pagu per bulan
--- (opd_pagu_lra / opd_pagu_rak dari jumlah_opd). Satu kueri untuk semua kurva paket.
+-- Kurva S (serapan anggaran terhadap rencana kas) per unit per bulan, tahun terpilih dan tahun
+-- sebelumnya, untuk jenis unit dalam $jenis (daftar):
+--   'pemda'  kode '': semua OPD dalam filter digabung (halaman Tren, Profil OPD, paket rapat);
+--   'opd'    setiap OPD dalam filter (slide OPD);
+--   'bidang' setiap bidang urusan, anggota seperti paket_bidang.sql (slide bidang).
+-- Persen dihitung dari pagu bulan itu sendiri (pagu berubah setelah APBD-P); bulan tanpa data
+-- tidak muncul (bukan nol). Fisik dibobot pagu. opd_pagu_lra / opd_pagu_rak: berapa OPD yang
+-- pagu bulannya dari LRA SIPD bulan itu, dan dari RAK SIPD (bulan tanpa LRA); sisanya dari
+-- templat impor. Satu kueri untuk semua kurva: layar dan cetakan menghitungnya sama.
 WITH lra AS (
     SELECT DISTINCT kode_opd, tahun, bulan FROM anggaran_rinci
     WHERE kode_pemda = $kode_pemda AND tahun IN ($tahun, $tahun - 1)
@@ -14,11 +17,12 @@ WITH lra AS (
     SELECT kode_opd FROM opd
     WHERE kode_pemda = $kode_pemda AND cocok_filter(kode_pemda, kode_opd, $kelompok, $kode_urusan, $opd)
 ), unit AS (
-    SELECT 'pemda' AS jenis, '' AS kode, kode_opd FROM dalam_filter
+    SELECT 'pemda' AS jenis, '' AS kode, kode_opd FROM dalam_filter WHERE list_contains($jenis, 'pemda')
     UNION ALL
-    SELECT 'opd', kode_opd, kode_opd FROM dalam_filter
+    SELECT 'opd', kode_opd, kode_opd FROM dalam_filter WHERE list_contains($jenis, 'opd')
     UNION ALL
     SELECT 'bidang', kode_urusan, kode_opd FROM anggota_bidang($kode_pemda, $kelompok, $opd)
+    WHERE list_contains($jenis, 'bidang')
 )
 SELECT u.jenis, u.kode, a.tahun, a.bulan,
        count(*) AS jumlah_opd,
