@@ -22,8 +22,8 @@ import tracemalloc
 from pathlib import Path
 
 from kinerja import db
-from kinerja.demo import bangun_demo
-from kinerja.lokasi import FOLDER_KUERI
+from kinerja.basisdata.demo import bangun_demo
+from kinerja.basisdata.lokasi import FOLDER_KUERI
 
 # Tabel yang berkolom kode_pemda; disalin untuk setiap pemda tambahan.
 TABEL = ["pemda", "opd", "opd_bidang", "indikator", "target_realisasi", "anggaran_bulanan", "kendala"]

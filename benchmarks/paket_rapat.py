@@ -25,9 +25,9 @@ from pathlib import Path
 
 from benchmarks.kueri_halaman import perbanyak
 from kinerja import db
-from kinerja.demo import bangun_demo
+from kinerja.basisdata.demo import bangun_demo
 from kinerja.ekspor import tulis
-from kinerja.paket import susun_paket
+from kinerja.rapat.paket import susun_paket
 
 FORMAT = ("xlsx", "pptx", "pdf")
 

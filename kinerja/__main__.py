@@ -1,3 +1,3 @@
-from kinerja.cli import main
+from kinerja.cli.perintah import main
 
 raise SystemExit(main())

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import duckdb
 
-from kinerja.lokasi import FOLDER_KUERI, FOLDER_SKEMA
+from kinerja.basisdata.lokasi import FOLDER_KUERI, FOLDER_SKEMA
 
 # Nama yang boleh dipanggil: tidak dapat keluar dari folder kueri (tanpa "..", "/" di awal).
 _NAMA_KUERI = re.compile(r"^[a-z0-9_]+(/[a-z0-9_]+)?$")

@@ -22,7 +22,7 @@ from pathlib import Path
 import duckdb
 
 from kinerja import db
-from kinerja.lokasi import FOLDER_SKEMA
+from kinerja.basisdata.lokasi import FOLDER_SKEMA
 
 FOLDER_MIGRASI = FOLDER_SKEMA / "migrasi"
 _NOMOR_MIGRASI = re.compile(r"^(\d{3})_.+\.sql$")

@@ -19,7 +19,7 @@ import pandas as pd
 import streamlit as st
 
 from kinerja import format as fmt
-from kinerja import unduhan
+from kinerja.ekspor import unduhan
 from kinerja.skala import pita_berlabel, pita_dari
 from kinerja.akses.peran import EKSPOR
 from kinerja.ui import sesi, url

@@ -9,9 +9,11 @@ import re
 import pandas as pd
 import streamlit as st
 
-from kinerja import format as fmt, unduhan, wilayah
-from kinerja.baru import BaruDitolak, buat_baru
-from kinerja.cadangan import CadanganGagal
+from kinerja import format as fmt, wilayah
+
+from kinerja.ekspor import unduhan
+from kinerja.basisdata.baru import BaruDitolak, buat_baru
+from kinerja.basisdata.cadangan import CadanganGagal
 from kinerja.galat import PenulisanGagal, pesan_tulis
 from kinerja.impor.berkas import tebak_format
 from kinerja.impor.masalah import ImporGagal
@@ -19,7 +21,7 @@ from kinerja.impor.muat import Rencana
 from kinerja.impor.periksa import (JENIS, NAMA_JENIS, ImporSedangBerjalan, Opsi, hanya_opd_belum_terdaftar,
                                    muat_berkas, opd_belum_terdaftar, periksa, sidik, sidik_isi,
                                    templat_xlsx)
-from kinerja.sandi import hash_sah
+from kinerja.akses.sandi import hash_sah
 from kinerja.akses.peran import IMPOR, LIHAT_AUDIT
 from kinerja.akses import jejak as jejak_akses
 from kinerja.ui import admin, sesi, unggah

@@ -14,12 +14,12 @@ import pandas as pd
 import streamlit as st
 
 from kinerja import format as fmt
-from kinerja import grafik
-from kinerja import grafik_tren as gt
-from kinerja import slide as sl
+from kinerja.grafik import dasar as grafik
+from kinerja.grafik import tren as gt
+from kinerja.rapat import slide as sl
 from kinerja.ekspor.nama import MIME, nama_paket
-from kinerja.paket import KETERANGAN_KURVA
-from kinerja.grafik_peringkat import batang_peringkat, teks_perubahan
+from kinerja.rapat.paket import KETERANGAN_KURVA
+from kinerja.grafik.peringkat import batang_peringkat, teks_perubahan
 from kinerja.skala import pita_dari
 from kinerja.akses.peran import EKSPOR
 from kinerja.ui import sesi
@@ -65,7 +65,7 @@ pengaturan = baca_pengaturan()
 batas_atas = float(pengaturan["batas_atas_capaian"])
 ambang = float(pengaturan["ambang_di_bawah_target"])
 pita = pita_dari(kueri("skala_aktif"))
-# Model rapat (kinerja.paket): angka, flag dan daftar slide dihitung sekali; halaman ini hanya
+# Model rapat (kinerja.rapat.paket): angka, flag dan daftar slide dihitung sekali; halaman ini hanya
 # menata letaknya. Bahan rapat yang diunduh dibuat dari model yang sama.
 pk = isi_rapat(f, himpunan)
 opd = pk.opd

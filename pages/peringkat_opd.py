@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from kinerja import format as fmt
-from kinerja.grafik_peringkat import batang_peringkat, kalimat_perubahan, teks_perubahan
+from kinerja.grafik.peringkat import batang_peringkat, kalimat_perubahan, teks_perubahan
 from kinerja.skala import pita_dari
 from kinerja.ui import url
 from kinerja.ui.data import kueri

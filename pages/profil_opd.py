@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from kinerja import format as fmt
-from kinerja import grafik
-from kinerja import grafik_tren as gt
+from kinerja.grafik import dasar as grafik
+from kinerja.grafik import tren as gt
 from kinerja.skala import pita_berlabel, pita_dari
 from kinerja.ui import url
 from kinerja.ui.data import kueri

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from kinerja import format as fmt
-from kinerja import grafik
+from kinerja.grafik import dasar as grafik
 from kinerja.ekspor import MIME, nama_paket
 from kinerja.skala import pita_berlabel, pita_dari
 from kinerja.akses.peran import EKSPOR
@@ -26,7 +26,7 @@ batas_atas = float(pengaturan["batas_atas_capaian"])
 ambang = float(pengaturan["ambang_di_bawah_target"])
 pita = pita_dari(kueri("skala_aktif"))
 
-# Angka pembuka dan poin penting dari model rapat (kinerja.paket.Ringkasan), yang sama dengan
+# Angka pembuka dan poin penting dari model rapat (kinerja.rapat.paket.Ringkasan), yang sama dengan
 # slide Ringkasan Mode Rapat dan bahan rapat yang diunduh.
 r = ringkasan(f)
 kinerja, anggaran = r.kinerja_tahunan, r.anggaran_tahunan

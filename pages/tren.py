@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from kinerja import format as fmt
-from kinerja import grafik_tren as gt
+from kinerja.grafik import tren as gt
 from kinerja.skala import pita_dari
 from kinerja.ui.data import kueri
 from kinerja.ui.data import pengaturan as baca_pengaturan

@@ -49,7 +49,7 @@ def con_kecil(con_kosong):
 @pytest.fixture(scope="session")
 def db_demo(tmp_path_factory) -> Path:
     """Database demo lengkap di folder sementara (dibangun sekali per sesi tes)."""
-    from kinerja.demo import bangun_demo
+    from kinerja.basisdata.demo import bangun_demo
 
     path = tmp_path_factory.mktemp("demo") / "kinerja.duckdb"
     bangun_demo(path)

@@ -17,7 +17,7 @@ import pytest
 
 from kinerja.akses import akun, atur, jejak, masuk, simpan
 from kinerja.akses.peran import Pengguna, boleh
-from kinerja.sandi import buat_hash
+from kinerja.akses.sandi import buat_hash
 from tests.test_cli import _jalankan, _sidik
 
 AKAR = Path(__file__).resolve().parent.parent

@@ -12,9 +12,9 @@ import duckdb
 import pytest
 
 from kinerja import db
-from kinerja import slide as sl
-from kinerja.paket import susun_paket
-from kinerja.poin_penting import susun_poin
+from kinerja.rapat import slide as sl
+from kinerja.rapat.paket import susun_paket
+from kinerja.rapat.poin_penting import susun_poin
 from tests.bantu_apptest import buka_halaman
 
 DINKES = "1.02.0.00.0.00.01.0000"

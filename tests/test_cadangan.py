@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import duckdb
 import pytest
 
-from kinerja import cadangan
+from kinerja.basisdata import cadangan
 from kinerja.impor.masalah import ImporGagal
 from kinerja.impor.muat import impor_template
 from kinerja.impor.tukar import DatabaseBerubah, tulis_lewat_salinan

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from kinerja import format as fmt
 from kinerja.ekspor import gambar as gbr
 from kinerja.ekspor import tulis
-from kinerja.paket import susun_paket
+from kinerja.rapat.paket import susun_paket
 from tests.bantu_apptest import buka_halaman
 
 DINKES = "1.02.0.00.0.00.01.0000"

@@ -118,7 +118,7 @@ def test_templat_ditulis_dan_contohnya_lolos_validasi(tmp_path):
 
 
 def test_sandi_membuat_hash_yang_cocok():
-    from kinerja.sandi import cocok
+    from kinerja.akses.sandi import cocok
 
     hasil = subprocess.run([sys.executable, "-m", "kinerja", "sandi", "--stdin"], cwd=AKAR, input="kata-sandi-rapat-2026\n",
                            capture_output=True, text=True, timeout=60)

@@ -14,10 +14,10 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from kinerja import format as fmt
-from kinerja import slide as sl
+from kinerja.rapat import slide as sl
 from kinerja.ekspor import gambar as gbr
 from kinerja.ekspor import nama_paket, tulis
-from kinerja.paket import susun_paket
+from kinerja.rapat.paket import susun_paket
 
 PEMDA_DEMO = "99.01"
 

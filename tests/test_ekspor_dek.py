@@ -1,5 +1,5 @@
 """Dek PPTX dan PDF paket rapat meniru Mode Rapat: slide per OPD / bidang sama dengan
-kinerja.slide.susun_slide, gauge dan kurva S asli yang angkanya sama dengan view
+kinerja.rapat.slide.susun_slide, gauge dan kurva S asli yang angkanya sama dengan view
 stabil (v_capaian_opd, v_anggaran_opd), bagian per OPD dan tabel serapan di PDF.
 Berkas dibangun sekali per modul; pembanding dihitung langsung dari view."""
 
@@ -16,15 +16,15 @@ from pptx.util import Emu
 from pypdf import PdfReader
 
 from kinerja import format as fmt
-from kinerja import grafik_tren as gt
-from kinerja import slide as sl
-from kinerja.cli import main as cli
+from kinerja.grafik import tren as gt
+from kinerja.rapat import slide as sl
+from kinerja.cli.perintah import main as cli
 from kinerja.ekspor import gambar as gbr
 from kinerja.ekspor import tulis
 from kinerja.ekspor.pptx import BARIS_TABEL, OPD_PER_SLIDE
 from kinerja.ekspor.pptx_grafik import NAMA_GAUGE
 from kinerja.ekspor.pptx_opd import NAMA_KURVA_OPD
-from kinerja.paket import susun_paket
+from kinerja.rapat.paket import susun_paket
 
 PEMDA = "99.01"
 HIMPUNAN = ("semua", "bawah", "bidang")

@@ -112,7 +112,7 @@ def test_ringkasan_poin_penting_dan_tautannya(monkeypatch, db_kecil_berkas):
 def test_dua_pemda_memunculkan_pilihan_pemda(monkeypatch, tmp_path):
     """Database provinsi/kementerian dengan lebih dari satu pemda: filter pemda muncul,
     terikat URL, dan angka mengikuti pemda terpilih."""
-    from kinerja.baru import buat_baru
+    from kinerja.basisdata.baru import buat_baru
     from kinerja.impor.muat import impor_template
 
     db = tmp_path / "dua.duckdb"

@@ -21,7 +21,7 @@ from streamlit.testing.v1 import AppTest
 
 from kinerja import db as kdb
 from kinerja import format as fmt
-from kinerja import unduhan
+from kinerja.ekspor import unduhan
 from tests.bantu_apptest import buka_halaman
 
 AKAR = Path(__file__).resolve().parent.parent

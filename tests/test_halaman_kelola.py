@@ -17,7 +17,7 @@ import streamlit as st
 from kinerja.impor import periksa as inti
 from kinerja.impor.muat import HasilImpor, Rencana
 from kinerja.impor.periksa import Opsi
-from kinerja.sandi import buat_hash, buat_hash_pbkdf2
+from kinerja.akses.sandi import buat_hash, buat_hash_pbkdf2
 from tests.sampel import SAMPEL_SIPD
 
 AKAR = Path(__file__).resolve().parent.parent
@@ -35,7 +35,7 @@ HALAMAN = "pages/kelola_data.py"
 @pytest.fixture(scope="session")
 def _db_lamsel(tmp_path_factory) -> Path:
     """Database pemda sendiri (baru 18.01) berisi RAK nyata: Diskominfo sudah terdaftar."""
-    from kinerja.baru import buat_baru
+    from kinerja.basisdata.baru import buat_baru
     from kinerja.impor.muat_sipd import impor_sipd
 
     path = tmp_path_factory.mktemp("lamsel") / "kinerja.duckdb"

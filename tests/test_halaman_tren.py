@@ -232,14 +232,14 @@ def test_tren_filter_tanpa_capaian(monkeypatch, db_kecil_berkas):
 @pytest.mark.parametrize("deviasi,label", [(-1.99, "aman"), (0, "aman"), (2, "perlu perhatian"), (-4.9, "perlu perhatian"),
                                            (5, "waspada"), (-10, "waspada"), (10.01, "kritis"), (-25, "kritis")])
 def test_pita_deviasi(deviasi, label):
-    from kinerja.grafik_tren import tingkat_deviasi
+    from kinerja.grafik.tren import tingkat_deviasi
 
     assert tingkat_deviasi(deviasi).label == label
     assert tingkat_deviasi(None) is None
 
 
 def test_teks_angka_dan_bulan_triwulan():
-    from kinerja import grafik_tren as gt
+    from kinerja.grafik import tren as gt
 
     assert gt.teks_target(80, 90, "rentang") == "80–90"
     assert gt.teks_target(6.5, None, "turun") == "6,5"
@@ -256,7 +256,7 @@ def test_teks_angka_dan_bulan_triwulan():
 
 def test_grafik_meng_escape_teks_impor():
     """Nama OPD hasil impor di label Plotly (yang memahami sebagian HTML) di-escape."""
-    from kinerja import grafik_tren as gt
+    from kinerja.grafik import tren as gt
 
     fig = gt.tren_tahunan([gt.Garis("<b>Dinas</b> & Co", [2024, 2025], [90.0, 95.0], [None, 5.0])],
                           "Judul <i>x</i>", "ket", pita=[], ambang=95)

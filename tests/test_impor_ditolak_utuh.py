@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from kinerja.cli import main
+from kinerja.cli.perintah import main
 from kinerja.impor.templat_xlsx import tulis_templat
 from tests.sampel import SAMPEL_SIPD
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from kinerja import cli
+from kinerja.cli import perintah as cli
 from kinerja.impor import periksa as inti
 from kinerja.impor import sipd_lra, sipd_rak, templat_xlsx, template
 from kinerja.impor.muat import HasilImpor, Rencana

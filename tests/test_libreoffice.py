@@ -19,7 +19,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from kinerja.ekspor import tulis
-from kinerja.paket import susun_paket
+from kinerja.rapat.paket import susun_paket
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 BATAS_WAKTU = 240

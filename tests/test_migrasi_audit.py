@@ -142,7 +142,7 @@ def test_aplikasi_menaikkan_versi_lama_dan_admin_melihat_jejak(monkeypatch, tmp_
 def test_unduhan_jejak_audit_berjudul_indonesia_dan_aman_formula():
     import pandas as pd
 
-    from kinerja import unduhan
+    from kinerja.ekspor import unduhan
 
     df = pd.DataFrame({"waktu": ["3 Desember 2026 21.21 WIB"], "pengguna": ["analis"], "tindakan": ["impor"],
                        "rincian": ["=HYPERLINK(\"http://x\")"], "asal": ["baris perintah (server)"]})

@@ -1,4 +1,4 @@
-"""Mode Rapat: urutan dan himpunan slide (kinerja.slide), nilai tautan, dan halaman
+"""Mode Rapat: urutan dan himpunan slide (kinerja.rapat.slide), nilai tautan, dan halaman
 lewat AppTest dengan angka yang dibandingkan dengan view stabil."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import plotly.graph_objects as go
 import pytest
 
 from kinerja import format as fmt
-from kinerja import grafik_tren as gt
-from kinerja import slide as sl
-from kinerja.grafik_peringkat import batang_peringkat
+from kinerja.grafik import tren as gt
+from kinerja.rapat import slide as sl
+from kinerja.grafik.peringkat import batang_peringkat
 from tests.bantu_apptest import buka_halaman
 
 HALAMAN = "pages/mode_rapat.py"
@@ -33,7 +33,7 @@ OPD = _opd([
 ])
 
 
-# --- kinerja.slide ---------------------------------------------------------------------------
+# --- kinerja.rapat.slide ---------------------------------------------------------------------------
 
 def test_urutan_semua_opd():
     s = sl.susun_slide(OPD, "semua")
@@ -338,7 +338,7 @@ def test_slide_peringkat_kelompok_seri_utuh(monkeypatch, db_demo):
 def test_batang_terpendek_teksnya_di_luar_tidak_mengecil():
     """Label OPD terburuk (42,0% · Sangat Rendah) tidak muat di batang 42%: ditulis di luar batang
     (Plotly mengecilkan teks di dalam batang yang terlalu pendek)."""
-    from kinerja.grafik_peringkat import batang_peringkat
+    from kinerja.grafik.peringkat import batang_peringkat
     from kinerja.skala import Pita
 
     pita = [Pita(1, "Sangat Tinggi", 91, "#0072B2", "#FFFFFF"), Pita(5, "Sangat Rendah", 0, "#D55E00", "#000000")]
@@ -353,7 +353,7 @@ def test_batang_terpendek_teksnya_di_luar_tidak_mengecil():
 def test_kurva_s_angka_deviasi_terpenting_berhuruf_penuh():
     """Deviasi -1,0 ... -21,1 sampai September (demo Dispar): angka ditulis hanya untuk bulan terakhir
     dan deviasi terbesar, tidak dikecilkan ke lebar batang; di Mode Rapat tiada huruf < 14 px."""
-    from kinerja import grafik_tren as gt
+    from kinerja.grafik import tren as gt
 
     dev = [-1.0, -2.4, -4.3, -6.7, -9.2, -13.2, -16.2, -18.9, -21.1]
     kini = pd.DataFrame({"bulan": range(1, 10), "persen_rencana": [10.0 * b for b in range(1, 10)],

@@ -69,7 +69,7 @@ def test_pagu_bulan_tanpa_lra_dari_rak_terbaru(con):
 
 def test_kurva_s_menyebut_pagu_yang_dipakai(con):
     from kinerja import db
-    from kinerja.grafik_tren import sumber_pagu
+    from kinerja.grafik.tren import sumber_pagu
 
     impor_sipd(con, LRA, "sipd-lra", bulan=1, kumulatif=True, buat_opd=True, pengguna="tes")
     impor_sipd(con, RAK, "sipd-rak", pengguna="tes")
@@ -86,7 +86,7 @@ def test_kurva_s_menyebut_pagu_yang_dipakai(con):
 def test_sumber_pagu_templat_dan_campuran():
     import pandas as pd
 
-    from kinerja.grafik_tren import sumber_pagu
+    from kinerja.grafik.tren import sumber_pagu
 
     df = pd.DataFrame({"bulan": [1, 2, 3, 5], "jumlah_opd": [2, 2, 2, 2], "opd_pagu_lra": [0, 0, 1, 0],
                        "opd_pagu_rak": [0, 0, 0, 0]})
@@ -114,7 +114,7 @@ def test_bulan_yang_tidak_dimuat_adalah_celah_di_kurva_s():
     (None), tidak disambung; rencana RAK Januari-Juli utuh; bulan sesudah Juli tidak ada."""
     import pandas as pd
 
-    from kinerja import grafik_tren as gt
+    from kinerja.grafik import tren as gt
 
     kini = pd.DataFrame({
         "bulan": [1, 2, 3, 4, 5, 6, 7],

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from kinerja import db
-from kinerja.paket import susun_paket
+from kinerja.rapat.paket import susun_paket
 
 PEMDA = "99.01"
 DINKES = "1.02.0.00.0.00.01.0000"

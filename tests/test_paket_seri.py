@@ -31,11 +31,11 @@ from PIL import Image
 from pptx import Presentation
 from pypdf import PdfReader
 
-from kinerja import slide as sl
+from kinerja.rapat import slide as sl
 from kinerja.ekspor import gambar as gbr
 from kinerja.ekspor import tulis
 from kinerja.impor.muat import impor_template
-from kinerja.paket import susun_paket
+from kinerja.rapat.paket import susun_paket
 from kinerja.skema import buat_skema
 
 PEMDA = "T09"

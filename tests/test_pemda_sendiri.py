@@ -163,7 +163,7 @@ def test_templat_pemda_lain_ditolak_masuk_demo(tmp_path, db_demo):
 
 
 def test_templat_demo_ditolak_masuk_database_nyata(tmp_path):
-    from kinerja.lokasi import FOLDER_DEMO
+    from kinerja.basisdata.lokasi import FOLDER_DEMO
 
     db = tmp_path / "lamsel.duckdb"
     _baru(db)
@@ -208,7 +208,7 @@ def test_sipd_ke_pemda_bernama_lain_dengan_kode_yang_sama(con_kosong):
 
 
 def test_demo_tetap_dapat_dibangun(con_kosong):
-    from kinerja.lokasi import FOLDER_DEMO
+    from kinerja.basisdata.lokasi import FOLDER_DEMO
 
     impor_template(con_kosong, [FOLDER_DEMO], pengguna="demo")
     assert con_kosong.execute("SELECT kode_pemda FROM pemda").fetchall() == [("99.01",)]

@@ -177,8 +177,8 @@ def test_unduh_pptx_mengikuti_himpunan_slide(server, peramban, db_demo, tmp_path
     import duckdb
     from pptx import Presentation
 
-    from kinerja.paket import susun_paket
-    from kinerja.slide import susun_slide
+    from kinerja.rapat.paket import susun_paket
+    from kinerja.rapat.slide import susun_slide
 
     import shutil
 

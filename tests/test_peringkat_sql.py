@@ -21,7 +21,7 @@ import pandas as pd
 import pytest
 
 from kinerja import db
-from kinerja.grafik_peringkat import kalimat_perubahan, teks_perubahan
+from kinerja.grafik.peringkat import kalimat_perubahan, teks_perubahan
 
 DINKES = "1.02.0.00.0.00.01.0000"
 DISDIK = "1.01.0.00.0.00.01.0000"

@@ -1,7 +1,7 @@
 """Poin penting dari database kecil: kalimat dan angka dihitung tangan."""
 
 from kinerja import db
-from kinerja.poin_penting import susun_poin
+from kinerja.rapat.poin_penting import susun_poin
 
 PARAM = dict(kode_pemda="T01", tahun=2025, triwulan=4, kelompok=None, kode_urusan=None, opd=[])
 

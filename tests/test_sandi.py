@@ -1,4 +1,4 @@
-"""Hash kata sandi (kinerja.sandi): argon2id untuk yang baru, PBKDF2 lama tetap diperiksa; vektor
+"""Hash kata sandi (kinerja.akses.sandi): argon2id untuk yang baru, PBKDF2 lama tetap diperiksa; vektor
 yang diketahui, hash rusak."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import hashlib
 
 import pytest
 
-from kinerja import sandi
+from kinerja.akses import sandi
 
 GARAM = b"garam-tetap-16b!"
 

@@ -16,13 +16,13 @@ import duckdb
 import openpyxl
 import pytest
 
-from kinerja.cli import main
+from kinerja.cli.perintah import main
 from kinerja.impor.masalah import ImporGagal
 from kinerja.impor.muat import impor_template
 from kinerja.impor.muat_sipd import impor_sipd
 from kinerja.impor.sipd_lembar import Lembar
 from kinerja.impor.templat_xlsx import baca_xlsx
-from kinerja.lokasi import batas_baris
+from kinerja.basisdata.lokasi import batas_baris
 from tests.sampel import LRA, RAK
 
 AKAR = Path(__file__).resolve().parent.parent

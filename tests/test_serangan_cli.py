@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from kinerja import cli
+from kinerja.cli import perintah as cli
 from tests.sampel import RAK
 
 AKAR = Path(__file__).resolve().parent.parent
@@ -167,7 +167,7 @@ def test_disk_penuh_saat_impor(db, tmp_path, lebih):
     assert "database tidak berubah" in hasil.stderr
     assert "Traceback" not in hasil.stderr and "rollback" not in hasil.stderr
     assert _isi_folder(tmp_path) == sebelum  # tanpa salinan tertinggal, tanpa cadangan
-    assert not (tmp_path / "kinerja.cadangan").exists() or not any((tmp_path / "kinerja.cadangan").iterdir())
+    assert not (tmp_path / "kinerja.basisdata.cadangan").exists() or not any((tmp_path / "kinerja.basisdata.cadangan").iterdir())
 
 
 def test_disk_penuh_saat_ekspor(db, tmp_path):

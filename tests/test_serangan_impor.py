@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from kinerja.angka import AngkaTidakSah, baca_angka
-from kinerja.cli import main
+from kinerja.cli.perintah import main
 from kinerja.impor.sipd_sel import angka_longgar
 from kinerja.impor.templat_xlsx import tulis_templat
 

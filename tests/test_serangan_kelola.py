@@ -70,7 +70,7 @@ def _buat(at):
 
 
 def test_buat_database_disk_penuh(monkeypatch, tmp_path, db_demo):
-    from kinerja import berkas_baru
+    from kinerja.basisdata import bangun as berkas_baru
 
     path = _demo(tmp_path, db_demo)
     sebelum = _sha(path)
@@ -89,7 +89,7 @@ def test_buat_database_disk_penuh(monkeypatch, tmp_path, db_demo):
 
 
 def test_buat_database_folder_tanpa_hak_tulis(monkeypatch, tmp_path, db_demo):
-    from kinerja import berkas_baru
+    from kinerja.basisdata import bangun as berkas_baru
 
     path = _demo(tmp_path, db_demo)
     sebelum = _sha(path)

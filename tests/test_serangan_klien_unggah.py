@@ -15,7 +15,7 @@ import httpx
 import pytest
 from streamlit.web.server.starlette.starlette_app_utils import generate_xsrf_token_string
 
-from kinerja.lokasi import AKAR
+from kinerja.basisdata.lokasi import AKAR
 from tests.bantu_peramban import mulai_server
 from tests.bantu_websocket import Klien, bait_cache
 

@@ -9,7 +9,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from kinerja.ekspor import tulis
-from kinerja.paket import susun_paket
+from kinerja.rapat.paket import susun_paket
 
 DINKES = "1.02.0.00.0.00.01.0000"
 # Teks dikenali dari awalnya; sisanya kata berulang agar panjangnya tepat.
@@ -92,7 +92,7 @@ def test_profil_opd_nama_100k_judul_dipendekkan_nama_lengkap_di_bawahnya(monkeyp
 
 def test_satu_pemendek_untuk_layar_pdf_dan_pptx():
     from kinerja import format as fmt
-    from kinerja import slide
+    from kinerja.rapat import slide
     from kinerja.ekspor import pptx_dasar
 
     # Di batas kata, tanpa tanda baca di ujung, paling banyak `batas` karakter termasuk elipsis.

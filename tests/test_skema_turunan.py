@@ -19,8 +19,8 @@ import duckdb
 import pytest
 
 from kinerja import db
-from kinerja.demo import bangun_demo, demo_mutakhir
-from kinerja.lokasi import FOLDER_SKEMA
+from kinerja.basisdata.demo import bangun_demo, demo_mutakhir
+from kinerja.basisdata.lokasi import FOLDER_SKEMA
 from kinerja.skema import (
     BERKAS_TURUNAN, SkemaTidakCocok, berkas_skema, perbarui_turunan, periksa_turunan,
     sidik_turunan, turunan_mutakhir,
@@ -211,7 +211,7 @@ def test_cli_perbarui_menolak_berkas_asing(tmp_path):
 
 
 def test_cli_impor_pada_database_basi(db_demo, tmp_path):
-    from kinerja.lokasi import FOLDER_DEMO
+    from kinerja.basisdata.lokasi import FOLDER_DEMO
 
     path = _berkas_basi(db_demo, tmp_path / "k.duckdb")
     sidik = _sidik_berkas(path)

@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from kinerja import unduhan
-from kinerja.unduhan import Kolom, Lembar
+from kinerja.ekspor import unduhan
+from kinerja.ekspor.unduhan import Kolom, Lembar
 
 KOLOM = {
     "nama": Kolom("Nama OPD", bungkus=True),

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from kinerja import db, sandi
+from kinerja import db
+
+from kinerja.akses import sandi
 from kinerja.akses import jejak, simpan
 from kinerja.akses.peran import ADMIN, NAMA_PERAN, OPD, PERAN
 

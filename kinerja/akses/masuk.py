@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from kinerja import db, sandi
+from kinerja import db
+
+from kinerja.akses import sandi
 from kinerja.akses import akun, jejak, simpan
 from kinerja.akses.peran import ADMIN, OPD, Pengguna
 

@@ -1,6 +1,6 @@
-"""Ekspor paket rapat (XLSX, PPTX, PDF) dari kinerja.paket.Paket. Tanpa streamlit.
+"""Ekspor paket rapat (XLSX, PPTX, PDF) dari kinerja.rapat.paket.Paket. Tanpa streamlit.
 
-    from kinerja.paket import susun_paket
+    from kinerja.rapat.paket import susun_paket
     from kinerja.ekspor import tulis, nama_paket
     paket = susun_paket(con, "99.01", 2026, 3, himpunan="bawah")   # slide per OPD seperti Mode Rapat
     catatan = tulis(paket, "pdf", path)   # daftar catatan: apa yang tidak dimuat dan mengapa

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kinerja.unduhan import nama_berkas, slug
+from kinerja.ekspor.unduhan import nama_berkas, slug
 
 MIME = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

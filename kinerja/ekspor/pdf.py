@@ -19,16 +19,16 @@ from pathlib import Path
 import pandas as pd
 
 from kinerja import format as fmt
-from kinerja import grafik_tren as gt
+from kinerja.grafik import tren as gt
 from kinerja import skala
-from kinerja import slide as sl
+from kinerja.rapat import slide as sl
 from kinerja.ekspor import gambar as gbr
 from kinerja.ekspor import pdf_grafik as pg
 from kinerja.ekspor.pdf_dasar import ABU, PDF, ekor_utuh, nama
 from kinerja.ekspor.pdf_opd import bagian_anggaran, bagian_bidang, bagian_opd, kunci_kurva
 from kinerja.ekspor.seri import judul_seri, kalimat_seri
 from kinerja.ekspor.xlsx import baris_ringkasan
-from kinerja.paket import KETERANGAN_KURVA
+from kinerja.rapat.paket import KETERANGAN_KURVA
 
 OPD_PER_GAMBAR = 24
 MAKS_GAMBAR = 60      # batas gambar per paket (waktu render ~0,3 detik per gambar)
@@ -41,12 +41,12 @@ def _peringkat(x) -> str:
 
 def _halaman_peringkat(paket) -> list[list[tuple[int, ...]]]:
     """Butir grafik peringkat per gambar: batas gambar di antara kelompok seri
-    (kinerja.slide.halaman_peringkat), kelompok lebih dari OPD_PER_GAMBAR satu batang."""
+    (kinerja.rapat.slide.halaman_peringkat), kelompok lebih dari OPD_PER_GAMBAR satu batang."""
     return sl.halaman_peringkat(paket.peringkat["peringkat"], OPD_PER_GAMBAR)
 
 
 def _fig_peringkat(paket, butir: list[tuple[int, ...]]):
-    from kinerja.grafik_peringkat import batang_peringkat, teks_perubahan
+    from kinerja.grafik.peringkat import batang_peringkat, teks_perubahan
 
     df = paket.peringkat
     df = df.assign(perubahan=[teks_perubahan(p, q) for p, q in zip(df["peringkat"], df["peringkat_lalu"])])

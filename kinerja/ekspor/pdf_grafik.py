@@ -4,7 +4,7 @@ Gauge capaian digambar langsung dengan bentuk vektor fpdf2 (tajam saat dicetak,
 tanpa peramban): cincin luar = pita skala aktif berwarna, cincin dalam = capaian
 berwarna pitanya dan sisa abu-abu, angka dan label pita di bawah busur, batas
 pita tertulis di tepi. Kurva S memakai grafik Plotly yang sama dengan Mode Rapat
-(kinerja.grafik_tren.kurva_s), dirender sebagai PNG oleh kinerja.ekspor.gambar;
+(kinerja.grafik.tren.kurva_s), dirender sebagai PNG oleh kinerja.ekspor.gambar;
 bila tidak ada, tabel angka bulanan menggantikannya.
 """
 
@@ -15,7 +15,7 @@ import math
 import pandas as pd
 
 from kinerja import format as fmt
-from kinerja import grafik_tren as gt
+from kinerja.grafik import tren as gt
 from kinerja.ekspor.pdf_dasar import ABU, rgb
 from kinerja.skala import pita_berlabel, rentang_pita
 

@@ -14,7 +14,7 @@ import pandas as pd
 from kinerja import format as fmt
 from kinerja.ekspor import pdf_grafik as g
 from kinerja.ekspor.pdf_dasar import ABU, nama
-from kinerja.grafik_tren import tingkat_deviasi
+from kinerja.grafik.tren import tingkat_deviasi
 
 R_GAUGE = 30.0             # jari-jari gauge (mm)
 X_KURVA = 92.0             # kolom kanan: kurva S

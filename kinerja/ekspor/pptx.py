@@ -1,6 +1,6 @@
 """Paket rapat sebagai PPTX (16:9) yang dapat disunting: slide Mode Rapat.
 
-Urutan seperti Mode Rapat (kinerja.slide.susun_slide): judul, Ringkasan (angka
+Urutan seperti Mode Rapat (kinerja.rapat.slide.susun_slide): judul, Ringkasan (angka
 besar dan poin penting) disusul capaian dan realisasi anggaran pemda (gauge, kurva
 S), Peringkat (batang, paling banyak 16 OPD per slide, batas slide di antara kelompok seri), OPD di bawah target, lalu slide per OPD
 atau per bidang urusan menurut paket.himpunan. Semua grafik asli PowerPoint
@@ -17,7 +17,7 @@ from pptx import Presentation
 from pptx.util import Inches
 
 from kinerja import format as fmt
-from kinerja import slide as sl
+from kinerja.rapat import slide as sl
 from kinerja.ekspor import pptx_dasar as d
 from kinerja.ekspor import pptx_grafik as g
 from kinerja.ekspor.pptx_opd import slide_anggaran, slide_bidang, slide_opd

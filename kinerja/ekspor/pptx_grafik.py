@@ -21,7 +21,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 
 from kinerja import format as fmt
-from kinerja import grafik_tren as gt
+from kinerja.grafik import tren as gt
 from kinerja.ekspor.pptx_dasar import ABU, ABU_MUDA, TANPA_NILAI, TEKS, kotak, rgb
 from kinerja.skala import pita_berlabel, rentang_pita
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 import pandas as pd
 from pptx.util import Inches
 
-from kinerja import grafik_tren as gt
+from kinerja.grafik import tren as gt
 from kinerja import format as fmt
 from kinerja.ekspor import pptx_dasar as d
 from kinerja.ekspor import pptx_grafik as g
-from kinerja.grafik_tren import tingkat_deviasi
-from kinerja.slide import MAKS_BARIS, MAKS_INDIKATOR, MAKS_KENDALA
+from kinerja.grafik.tren import tingkat_deviasi
+from kinerja.rapat.slide import MAKS_BARIS, MAKS_INDIKATOR, MAKS_KENDALA
 
-MAKS_ANGGOTA = MAKS_BARIS   # batas slide didefinisikan sekali di kinerja.slide, sama dengan Mode Rapat
+MAKS_ANGGOTA = MAKS_BARIS   # batas slide didefinisikan sekali di kinerja.rapat.slide, sama dengan Mode Rapat
 NAMA_KURVA_OPD = "Kurva S OPD"
 
 

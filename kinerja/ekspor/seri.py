@@ -1,6 +1,6 @@
 """Kelompok seri di ekspor peringkat (PPTX, PDF): kalimat anggota kelompok yang dipadatkan.
 
-Pembagian slide/halaman sendiri ada di kinerja.slide.halaman_peringkat (aturan sekali: batas
+Pembagian slide/halaman sendiri ada di kinerja.rapat.slide.halaman_peringkat (aturan sekali: batas
 halaman tidak pernah jatuh di dalam kelompok seri). Kelompok yang lebih besar dari satu
 slide/halaman tampil sebagai satu batang "16 OPD di peringkat 1"; anggotanya disebut dengan
 kalimat ini di slide/halaman yang sama, seperti catatan seri Mode Rapat.
@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kinerja import format as fmt
-from kinerja import slide as sl
+from kinerja.rapat import slide as sl
 
 
 def judul_seri(df: pd.DataFrame, butir: tuple[int, ...]) -> str:

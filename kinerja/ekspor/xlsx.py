@@ -1,6 +1,6 @@
 """Paket rapat sebagai XLSX: satu lembar berformat per tabel.
 
-Dibangun dengan kinerja.unduhan.ke_xlsx (judul Indonesia, baris judul dibekukan,
+Dibangun dengan kinerja.ekspor.unduhan.ke_xlsx (judul Indonesia, baris judul dibekukan,
 filter otomatis, teks berawalan = + - @ tab CR dijadikan teks), lalu dirapikan:
 format ribuan '#,##0' untuk rupiah, warna pita kategori dari skala database
 (label kategori tetap tertulis di sel), dan lembar Ringkasan dengan poin penting.
@@ -17,7 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from kinerja import format as fmt
 from kinerja import skala
-from kinerja.unduhan import KOLOM_DI_BAWAH_TARGET, POLARITAS, Kolom, Lembar, ke_xlsx
+from kinerja.ekspor.unduhan import KOLOM_DI_BAWAH_TARGET, POLARITAS, Kolom, Lembar, ke_xlsx
 
 FORMAT_RUPIAH = "#,##0"
 FORMAT_PERSEN = "0.00"

@@ -17,9 +17,9 @@ from kinerja.impor.jenis_berkas import (
     JENDELA, JENIS_LRA, JENIS_RAK, ciri_sipd, isi_ole2, isi_zip, posisi_bukan_utf8, wadah,
 )
 from kinerja.impor.masalah import ImporGagal, Masalah
-from kinerja.lokasi import ENV_BATAS_BARIS, batas_baris, batas_unggah_mb
+from kinerja.basisdata.lokasi import ENV_BATAS_BARIS, batas_baris, batas_unggah_mb
 
-# Satu sumber: server.maxUploadSize di .streamlit/config.toml (lihat kinerja.lokasi).
+# Satu sumber: server.maxUploadSize di .streamlit/config.toml (lihat kinerja.basisdata.lokasi).
 BATAS_UKURAN = batas_unggah_mb() * 1024 * 1024  # byte
 
 # Batas isi buku kerja setelah diurai. Berkas .xlsx adalah zip: 1,6 MB bisa mengembang menjadi
@@ -97,7 +97,7 @@ def pesan_terlalu_mengembang(z: zipfile.ZipFile, batas: int = BATAS_TERURAI) -> 
 
 
 def batas_baris_impor(berkas: str) -> int:
-    """Batas baris data per lembar (kinerja.lokasi.batas_baris). ImporGagal yang menyebut
+    """Batas baris data per lembar (kinerja.basisdata.lokasi.batas_baris). ImporGagal yang menyebut
     berkasnya bila pengaturan KINERJA_BATAS_BARIS tidak sah, bukan traceback."""
     try:
         return batas_baris()

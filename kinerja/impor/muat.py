@@ -177,7 +177,7 @@ def impor_template(con: duckdb.DuckDBPyConnection, paths: list[Path], dry_run: b
 
 def _campur_demo(berkas: str, kode_ada: set[str], hasil: HasilValidasi) -> list[Masalah]:
     """Lembar pemda yang akan mencampur demo (fiktif) dengan pemda nyata: ditolak."""
-    from kinerja.demo import PETUNJUK_BARU, campur_demo, kode_pemda_demo
+    from kinerja.basisdata.demo import PETUNJUK_BARU, campur_demo, kode_pemda_demo
 
     df = hasil.tabel.get("pemda")
     masuk = set(df["kode_pemda"]) if df is not None and not df.empty else set()

@@ -24,7 +24,7 @@ def pilih_pemda(con, nama_di_berkas: str | None, kode_pemda: str | None, berkas:
     """Pemda tujuan: yang diminta, yang namanya cocok dengan judul berkas, atau satu-satunya
     di database. Ditolak bila pemda itu fiktif (demo) atau judul berkas menyebut pemda lain:
     data satu pemda tidak pernah masuk ke pemda lain."""
-    from kinerja.demo import PETUNJUK_BARU, kode_pemda_demo
+    from kinerja.basisdata.demo import PETUNJUK_BARU, kode_pemda_demo
 
     pemda = db.kueri(con, "impor/pemda_semua")
     nama = dict(zip(pemda["kode_pemda"], pemda["nama_pemda"]))

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import duckdb
 
-from kinerja.cadangan import CadanganGagal
+from kinerja.basisdata.cadangan import CadanganGagal
 from kinerja import db
 from kinerja.impor.masalah import ImporGagal, Masalah
 from kinerja.impor.muat import HasilImpor, Rencana

@@ -93,7 +93,7 @@ def _sel_berisi(ws: Worksheet, baris_maks: int | None) -> Iterable[tuple[int, in
 
 def melebihi_batas_baris(lembar: Lembar, mulai: int, catat: Pencatat) -> bool:
     """True (dengan masalah yang menyebut batasnya) bila lembar berisi lebih banyak baris data
-    di bawah judul kolom (mulai baris `mulai`) daripada kinerja.lokasi.batas_baris."""
+    di bawah judul kolom (mulai baris `mulai`) daripada kinerja.basisdata.lokasi.batas_baris."""
     try:
         batas = batas_baris_impor(catat.berkas)
     except ImporGagal as e:

@@ -188,7 +188,7 @@ class HasilValidasi:
 
 def baca_csv(path: Path) -> Sumber:
     """Satu berkas CSV templat. Pemisah ';' berarti format Excel Indonesia (desimal koma).
-    Paling banyak batas baris (kinerja.lokasi.batas_baris) yang diurai; lebih dari itu ditolak."""
+    Paling banyak batas baris (kinerja.basisdata.lokasi.batas_baris) yang diurai; lebih dari itu ditolak."""
     from kinerja.impor.berkas import batas_baris_impor, pesan_terlalu_banyak_baris
     from kinerja.impor.masalah import ImporGagal
 

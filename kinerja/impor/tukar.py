@@ -7,7 +7,7 @@ menghentikan dasbor. Gagal di tengah jalan = salinan dibuang, berkas asli tidak
 tersentuh. Setelah ditukar, berkas (inode, waktu ubah) berganti; dasbor melihatnya dalam
 beberapa detik (kinerja.ui.data: versi per render, pemantau berkas) dan membuka koneksi
 baru ke berkas itu. Tepat sebelum ditukar,
-berkas lama disimpan sebagai cadangan bertanggal (kinerja.cadangan); penulisan yang gagal
+berkas lama disimpan sebagai cadangan bertanggal (kinerja.basisdata.cadangan); penulisan yang gagal
 atau ditolak tidak meninggalkan cadangan.
 """
 
@@ -23,7 +23,9 @@ from typing import Generic, TypeVar
 
 import duckdb
 
-from kinerja import cadangan, db
+from kinerja import db
+
+from kinerja.basisdata import cadangan
 from kinerja.galat import jadikan_pesan
 
 T = TypeVar("T")
@@ -80,7 +82,7 @@ def _sentuh(path: Path, mtime_lama: float) -> None:
 @dataclass
 class Ditukar(Generic[T]):
     hasil: T                  # nilai kembalian tulis
-    cadangan: Path | None     # isi yang digantikan (kinerja.cadangan); None bila berkas belum ada
+    cadangan: Path | None     # isi yang digantikan (kinerja.basisdata.cadangan); None bila berkas belum ada
 
 
 def tulis_lewat_salinan(db_path: Path, tulis: Callable[[duckdb.DuckDBPyConnection], T],
@@ -90,7 +92,7 @@ def tulis_lewat_salinan(db_path: Path, tulis: Callable[[duckdb.DuckDBPyConnectio
     Pengecualian dari tulis diteruskan (salinan dibuang, asli utuh). DatabaseBerubah bila
     berkas asli berubah selama itu (mis. impor lain). lepas_koneksi dipanggil sebelum dan
     sesudah penukaran (halaman: kinerja.ui.data.bersihkan_cache). Isi lama disimpan sebagai
-    cadangan tepat sebelum ditukar (kinerja.cadangan)."""
+    cadangan tepat sebelum ditukar (kinerja.basisdata.cadangan)."""
     return tulis_dan_cadangkan(db_path, tulis, lepas_koneksi).hasil
 
 

@@ -31,11 +31,11 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from kinerja import db
-from kinerja.demo import bangun_demo, isi_selain_demo
+from kinerja.basisdata.demo import bangun_demo, isi_selain_demo
 from kinerja.galat import (BukanDatabase, PenulisanGagal, folder_dapat_ditulis, periksa_database,
                            pesan_baca_saja)
 from kinerja.impor.tukar import DatabaseBerubah, tulis_lewat_salinan
-from kinerja.lokasi import lokasi_database
+from kinerja.basisdata.lokasi import lokasi_database
 from kinerja.skema import SkemaTidakCocok, perbarui_turunan, periksa_versi, turunan_mutakhir
 
 JEDA_PANTAU = 2        # detik antara pemeriksaan berkas oleh sesi yang terbuka
@@ -246,7 +246,7 @@ def kueri(nama: str, **params) -> pd.DataFrame:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _ringkasan(kunci: Kunci, kode_pemda: str, tahun: int, triwulan: int, kelompok, kode_urusan, opd: tuple):
-    from kinerja.paket import susun_ringkasan
+    from kinerja.rapat.paket import susun_ringkasan
 
     with _pinjam(kunci) as con:
         pengaturan_ = dict(db.kueri(con, "pengaturan").itertuples(index=False))
@@ -255,7 +255,7 @@ def _ringkasan(kunci: Kunci, kode_pemda: str, tahun: int, triwulan: int, kelompo
 
 
 def ringkasan(f):
-    """kinerja.paket.Ringkasan (angka pembuka dan poin penting) untuk filter f, dari versi
+    """kinerja.rapat.paket.Ringkasan (angka pembuka dan poin penting) untuk filter f, dari versi
     jalannya ini; halaman Ringkasan dan slide Ringkasan Mode Rapat membaca yang sama."""
     argumen = (f.kode_pemda, f.tahun, f.triwulan, f.kelompok, f.kode_urusan, tuple(f.opd))
     try:
@@ -382,7 +382,7 @@ def _selain_demo(kunci: Kunci) -> str | None:
 
 
 def isi_selain_demo_kini() -> str | None:
-    """kinerja.demo.isi_selain_demo untuk versi database jalannya ini; dihitung sekali per
+    """kinerja.basisdata.demo.isi_selain_demo untuk versi database jalannya ini; dihitung sekali per
     versi, bukan membuka berkas pada setiap rerun."""
     return _selain_demo(_versi_jalan())
 
@@ -399,7 +399,7 @@ def pengaturan() -> dict[str, str]:
 @st.cache_data(max_entries=16, show_spinner=False)
 def _isi(kunci: Kunci, kode_pemda: str, tahun: int, triwulan: int, kelompok, kode_urusan, opd: tuple,
          cakupan: str, himpunan: str):
-    from kinerja.paket import susun_paket
+    from kinerja.rapat.paket import susun_paket
 
     with _pinjam(kunci) as con:
         return susun_paket(con, kode_pemda, tahun, triwulan, kelompok=kelompok, kode_urusan=kode_urusan,
@@ -411,7 +411,7 @@ def _argumen_isi(f, himpunan: str) -> tuple:
 
 
 def isi_rapat(f, himpunan: str = "bawah"):
-    """Model rapat (kinerja.paket.Paket) untuk filter f dan himpunan slide, dari versi jalannya
+    """Model rapat (kinerja.rapat.paket.Paket) untuk filter f dan himpunan slide, dari versi jalannya
     ini: Mode Rapat menayangkannya, dan bahan rapat yang diunduh dibuat dari model yang sama."""
     try:
         return _isi(_versi_jalan(), *_argumen_isi(f, himpunan))

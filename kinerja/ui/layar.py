@@ -1,13 +1,13 @@
 """Ukuran layar peramban, dilaporkan ke server oleh komponen kecil (Streamlit components v2,
 tanpa iframe). Dipakai Mode Rapat untuk memperbesar huruf grafik Plotly sebanding layar,
 seperti zoom CSS memperbesar teks HTML-nya. Komponen hanya melapor lebar dan tinggi;
-tangga skalanya ada di kinerja.slide (SKALA_LAYAR), satu-satunya tempat."""
+tangga skalanya ada di kinerja.rapat.slide (SKALA_LAYAR), satu-satunya tempat."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from kinerja import slide as sl
+from kinerja.rapat import slide as sl
 
 # Lapor saat dipasang dan setelah layar berhenti berubah ukuran; nilai yang sama tidak
 # dilaporkan ulang (setiap laporan menjalankan ulang halaman).

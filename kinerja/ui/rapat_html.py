@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kinerja import format as fmt
-from kinerja import slide as sl
+from kinerja.rapat import slide as sl
 from kinerja.skala import Pita, pita_berlabel
 
 esc = fmt.html_aman

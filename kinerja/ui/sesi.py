@@ -15,7 +15,7 @@ import streamlit as st
 
 from kinerja.akses import jejak, masuk, simpan
 from kinerja.akses.peran import ADMIN, NAMA_PERAN, NAMA_TINDAKAN, Pengguna, boleh as _boleh
-from kinerja.lokasi import lokasi_database
+from kinerja.basisdata.lokasi import lokasi_database
 from kinerja.ui import admin
 
 _SESI = "_sesi"                 # {"pengguna": Pengguna, "terakhir": waktu aktivitas terakhir}

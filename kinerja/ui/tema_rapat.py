@@ -4,7 +4,7 @@ CSS statis saja; tidak ada teks data di dalamnya."""
 
 import streamlit as st
 
-from kinerja.slide import SKALA_LAYAR
+from kinerja.rapat.slide import SKALA_LAYAR
 
 _DASAR = """
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],

@@ -34,7 +34,7 @@ import streamlit as st
 
 from kinerja.akses import masuk, simpan
 from kinerja.akses.peran import IMPOR, boleh
-from kinerja.lokasi import batas_unggah_mb, lokasi_database
+from kinerja.basisdata.lokasi import batas_unggah_mb, lokasi_database
 from kinerja.ui.versi_streamlit import VERSI_DIDUKUNG, didukung
 
 _TANDA = "_kinerja_unggah_dijaga"
@@ -129,7 +129,7 @@ def pesan_jenis_ditolak(nama: Iterable[str]) -> str | None:
 
 def teks_pengunggah() -> dict[str, str]:
     """Teks Indonesia pengunggah (komponen di sini, CSS kinerja.ui.tema); batasnya dari
-    server.maxUploadSize (kinerja.lokasi.batas_unggah_mb), jenisnya dari AKHIRAN."""
+    server.maxUploadSize (kinerja.basisdata.lokasi.batas_unggah_mb), jenisnya dari AKHIRAN."""
     batas = batas_unggah_mb()
     return {
         "pilih": "Pilih berkas",

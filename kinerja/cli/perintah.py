@@ -6,8 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from kinerja import cli_bahasa, cli_pengguna
-from kinerja.lokasi import lokasi_database
+from kinerja.cli import bahasa as cli_bahasa
+
+from kinerja.cli import pengguna as cli_pengguna
+from kinerja.basisdata.lokasi import lokasi_database
 
 cli_bahasa.pasang()
 
@@ -76,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
                                           "Aman dijalankan berulang: tidak berubah bila sudah mutakhir.")
     _arg_db(perbarui)
 
-    from kinerja.cadangan import JUMLAH_BAWAAN, KUNCI_JUMLAH
+    from kinerja.basisdata.cadangan import JUMLAH_BAWAAN, KUNCI_JUMLAH
 
     cadangan = sub.add_parser("cadangan", help="daftar cadangan database yang disimpan di sampingnya",
                               description="Tampilkan cadangan database, terbaru dulu. Sebelum setiap penulisan "
@@ -134,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     import duckdb
 
     from kinerja.galat import BukanDatabase, PenulisanGagal, pesan_tulis
-    from kinerja.keluaran import KeluaranDitolak
+    from kinerja.cli.keluaran import KeluaranDitolak
 
     args = _parser().parse_args(argv)
     try:
@@ -153,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _perintah(args: argparse.Namespace) -> int:
     from kinerja.galat import periksa_database
-    from kinerja.keluaran import tulis_keluaran
+    from kinerja.cli.keluaran import tulis_keluaran
 
     if args.perintah == "template":
         from kinerja.impor.templat_xlsx import tulis_templat
@@ -190,7 +192,7 @@ def _perintah(args: argparse.Namespace) -> int:
 def _sandi(dari_stdin: bool) -> int:
     import getpass
 
-    from kinerja.sandi import buat_hash, masalah_sandi
+    from kinerja.akses.sandi import buat_hash, masalah_sandi
 
     if dari_stdin:
         sandi = sys.stdin.readline().rstrip("\n")
@@ -220,7 +222,7 @@ def _database_ada(db_path: Path) -> bool:
 
 
 def _baru(db_path: Path, args: argparse.Namespace) -> int:
-    from kinerja.baru import BaruDitolak, buat_baru, daftar
+    from kinerja.basisdata.baru import BaruDitolak, buat_baru, daftar
 
     if args.daftar is not None:
         hasil = daftar(args.daftar)
@@ -251,8 +253,8 @@ def _baru(db_path: Path, args: argparse.Namespace) -> int:
 def _ekspor(db_path: Path, args: argparse.Namespace) -> int:
     from kinerja import db
     from kinerja.ekspor import nama_paket, tulis
-    from kinerja.keluaran import periksa_keluaran, tulis_keluaran
-    from kinerja.paket import susun_paket
+    from kinerja.cli.keluaran import periksa_keluaran, tulis_keluaran
+    from kinerja.rapat.paket import susun_paket
     from kinerja.skema import SkemaTidakCocok, periksa_turunan, periksa_versi
 
     if not _database_ada(db_path):
@@ -298,7 +300,7 @@ def _ekspor(db_path: Path, args: argparse.Namespace) -> int:
 
 
 def _demo(db_path: Path, paksa: bool, biarkan_data_sendiri: bool = False) -> int:
-    from kinerja.demo import DemoDitolak, bangun_demo, isi_selain_demo
+    from kinerja.basisdata.demo import DemoDitolak, bangun_demo, isi_selain_demo
     from kinerja.impor.masalah import ImporGagal
 
     if biarkan_data_sendiri and (isi := isi_selain_demo(db_path)):
@@ -327,7 +329,7 @@ def _perbarui(db_path: Path) -> int:
     import duckdb
 
     from kinerja import db
-    from kinerja.cadangan import CadanganGagal
+    from kinerja.basisdata.cadangan import CadanganGagal
     from kinerja.impor.tukar import DatabaseBerubah, tulis_lewat_salinan
     from kinerja.skema import SkemaTidakCocok, perbarui_turunan, periksa_versi, turunan_mutakhir
 
@@ -391,7 +393,7 @@ def _perintah_pulihkan(db_path: Path, nama: str) -> str:
 
 def _cadangan(db_path: Path) -> int:
     from kinerja import format as fmt
-    from kinerja.cadangan import daftar, folder_cadangan, jumlah_untuk
+    from kinerja.basisdata.cadangan import daftar, folder_cadangan, jumlah_untuk
 
     folder = folder_cadangan(db_path)
     semua = daftar(db_path)
@@ -416,7 +418,7 @@ def _cadangan(db_path: Path) -> int:
 def _pulihkan(db_path: Path, berkas: str) -> int:
     import duckdb
 
-    from kinerja.cadangan import CadanganGagal, CadanganTidakDikenal, CadanganTidakSah, pulihkan
+    from kinerja.basisdata.cadangan import CadanganGagal, CadanganTidakDikenal, CadanganTidakSah, pulihkan
     from kinerja.impor.tukar import DatabaseBerubah
 
     try:
@@ -464,7 +466,7 @@ def _impor(db_path: Path, args: argparse.Namespace) -> int:
 
     import duckdb
 
-    from kinerja.cadangan import CadanganGagal
+    from kinerja.basisdata.cadangan import CadanganGagal
     from kinerja.impor.tukar import DatabaseBerubah, tulis_lewat_salinan
 
     def _muat(con) -> list:

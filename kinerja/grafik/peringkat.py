@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kinerja import format as fmt
-from kinerja.grafik import ABU, HURUF, PEMISAH, TEKS
+from kinerja.grafik.dasar import ABU, HURUF, PEMISAH, TEKS
 from kinerja.skala import Pita
 
 PIKSEL_PER_OPD = 30

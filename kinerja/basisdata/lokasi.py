@@ -7,7 +7,7 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-AKAR = Path(__file__).resolve().parent.parent
+AKAR = Path(__file__).resolve().parents[2]   # akar repositori (kinerja/basisdata/lokasi.py)
 FOLDER_KUERI = AKAR / "queries"
 FOLDER_SKEMA = FOLDER_KUERI / "schema"
 FOLDER_DEMO = AKAR / "data" / "demo"

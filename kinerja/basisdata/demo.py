@@ -11,9 +11,9 @@ from pathlib import Path
 import csv
 
 from kinerja import db
-from kinerja.berkas_baru import bangun_lalu_pasang
+from kinerja.basisdata.bangun import bangun_lalu_pasang
 from kinerja.impor.muat import HasilImpor, impor_template, sidik_berkas
-from kinerja.lokasi import FOLDER_DEMO
+from kinerja.basisdata.lokasi import FOLDER_DEMO
 from kinerja.skema import turunan_mutakhir, versi_database, VERSI_SKEMA
 
 # Pengguna yang dicatat log_impor untuk pembangunan demo (impor_template(pengguna=...)).

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kinerja import audit, cadangan, db, wilayah
-from kinerja.demo import isi_selain_demo
+from kinerja import audit, db, wilayah
+
+from kinerja.basisdata import cadangan
+from kinerja.basisdata.demo import isi_selain_demo
 from kinerja.impor.muat import pengguna_os
-from kinerja.berkas_baru import bangun_lalu_pasang
+from kinerja.basisdata.bangun import bangun_lalu_pasang
 
 # log_impor.hasil untuk pembuatan database: bukan 'berhasil', jadi "Data per" tetap kosong
 # sampai data pertama dimuat.

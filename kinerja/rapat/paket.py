@@ -15,10 +15,10 @@ import pandas as pd
 
 from kinerja import format as fmt
 from kinerja.db import kueri
-from kinerja.grafik_tren import bulan_berealisasi, bulan_triwulan
-from kinerja.poin_penting import Poin, susun_poin
+from kinerja.grafik.tren import bulan_berealisasi, bulan_triwulan
+from kinerja.rapat.poin_penting import Poin, susun_poin
 from kinerja.skala import Pita, pita_dari
-from kinerja.slide import HIMPUNAN, Slide, susun_slide
+from kinerja.rapat.slide import HIMPUNAN, Slide, susun_slide
 
 
 # Keterangan kurva S per jenis unit slide, sama di layar dan di cetakan (renderer menambah
@@ -46,7 +46,7 @@ class Paket:
     indikator: pd.DataFrame         # paket_indikator.sql
     anggaran_bulanan: pd.DataFrame  # paket_anggaran_bulanan.sql
     kendala: pd.DataFrame           # paket_kendala.sql
-    # Slide per OPD / bidang seperti Mode Rapat (kinerja.slide.susun_slide).
+    # Slide per OPD / bidang seperti Mode Rapat (kinerja.rapat.slide.susun_slide).
     himpunan: str = "bawah"         # 'semua' | 'bawah' | 'bidang'
     opd: pd.DataFrame = field(default_factory=pd.DataFrame)               # rapat_opd.sql
     # Kurva S pemda, setiap OPD dan setiap bidang, tahun ini dan lalu (kurva_s_bulanan.sql):

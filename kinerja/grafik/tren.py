@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from kinerja import format as fmt
-from kinerja.grafik import ABU, HURUF, PEMISAH, TEKS
+from kinerja.grafik.dasar import ABU, HURUF, PEMISAH, TEKS
 from kinerja.skala import Pita, rentang_pita
 
 # Okabe-Ito: biru, jingga, hijau, vermilion, biru langit, ungu, hitam.

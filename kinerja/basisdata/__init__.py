@@ -1,0 +1,2 @@
+"""Berkas database: letaknya (lokasi), database pemda baru (baru), pembuatan berkas secara
+atomik (bangun), cadangan, dan data demo. Tanpa streamlit."""
