@@ -56,6 +56,14 @@ def db_demo(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def con_demo(db_demo):
+    """Koneksi baca-saja ke database demo, satu per modul tes."""
+    con = duckdb.connect(str(db_demo), read_only=True)
+    yield con
+    con.close()
+
+
 @pytest.fixture
 def db_kecil_berkas(tmp_path) -> Path:
     """Database kecil sebagai berkas (untuk AppTest dan proses lain)."""

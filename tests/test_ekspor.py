@@ -7,7 +7,6 @@ import html
 import io
 import re
 
-import duckdb
 import pytest
 from openpyxl import load_workbook
 from pptx import Presentation
@@ -20,13 +19,6 @@ from kinerja.ekspor import nama_paket, tulis
 from kinerja.rapat.paket import susun_paket
 
 PEMDA_DEMO = "99.01"
-
-
-@pytest.fixture(scope="module")
-def con_demo(db_demo):
-    con = duckdb.connect(str(db_demo), read_only=True)
-    yield con
-    con.close()
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ import math
 import os
 import re
 
-import duckdb
 import pytest
 from pptx import Presentation
 from pptx.util import Emu
@@ -31,10 +30,8 @@ HIMPUNAN = ("semua", "bawah", "bidang")
 
 
 @pytest.fixture(scope="module")
-def con(db_demo):
-    c = duckdb.connect(str(db_demo), read_only=True)
-    yield c
-    c.close()
+def con(con_demo):
+    return con_demo
 
 
 @pytest.fixture(scope="module")

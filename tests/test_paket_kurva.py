@@ -4,7 +4,6 @@ dihitung sendiri di tes)."""
 
 from __future__ import annotations
 
-import duckdb
 import pandas as pd
 import pytest
 
@@ -17,10 +16,8 @@ P = dict(kode_pemda=PEMDA, tahun=2026, triwulan=2, kelompok=None, kode_urusan=No
 
 
 @pytest.fixture(scope="module")
-def con(db_demo):
-    c = duckdb.connect(str(db_demo), read_only=True)
-    yield c
-    c.close()
+def con(con_demo):
+    return con_demo
 
 
 @pytest.fixture(scope="module")
@@ -65,9 +62,7 @@ def test_kurva_setiap_jenis_sama_dengan_hitungan_dari_view(con, jenis, kode):
     semua = db.kueri(con, "kurva_s_bulanan", jenis=["pemda", "opd", "bidang"], **P)
     unit = semua[(semua["jenis"] == jenis) & (semua["kode"] == kode)].reset_index(drop=True)
     if jenis == "pemda":
-        anggota = list(con.execute("SELECT kode_opd FROM v_opd WHERE kode_pemda = ?", [PEMDA]).df()["kode_opd"]) \
-            if con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = 'v_opd'").fetchone()[0] \
-            else list(con.execute("SELECT kode_opd FROM opd WHERE kode_pemda = ?", [PEMDA]).df()["kode_opd"])
+        anggota = list(con.execute("SELECT kode_opd FROM opd WHERE kode_pemda = ?", [PEMDA]).df()["kode_opd"])
     elif jenis == "opd":
         anggota = [DINKES]
     else:
