@@ -85,7 +85,8 @@ def fig_kurva(paket, kini: pd.DataFrame, lalu: pd.DataFrame | None, judul: str, 
     bulan_tw, label_tw = paket.bulan_label(kini)
     fig = gt.kurva_s(kini, lalu if lalu is not None and len(lalu) else None, paket.tahun, bulan_tw, label_tw,
                      judul, ket, tinggi=KURVA_PX[1], bulan_ringkas=False)
-    fig.update_layout(legend=dict(font=dict(size=13), y=-0.12, entrywidth=0), margin=dict(t=70, b=56, l=56, r=20))
+    # Legenda tetap di pojok kiri atas panel kurva (seperti di layar), bukan di bawah label bulan.
+    fig.update_layout(legend=dict(font=dict(size=13)), margin=dict(t=fig.layout.margin.t - 32, b=16, l=56, r=20))
     return fig
 
 

@@ -288,7 +288,8 @@ def kurva_s(kini: pd.DataFrame, lalu: pd.DataFrame | None, tahun: int, bulan_tw:
     fig.update_yaxes(range=[0, 105], ticksuffix="%", tickvals=[0, 25, 50, 75, 100], tickfont=dict(size=14),
                      gridcolor="#E5E7EB", title=dict(text="% pagu", font=dict(size=14)), row=1, col=1)
     besar = max([abs(v) for v in dy] + [2.0])
-    fig.update_yaxes(range=[min(dy + [0]) - besar * 0.45, max(dy + [0]) + besar * 0.45], tickfont=dict(size=13),
+    # Ruang di bawah/atas batang untuk angka deviasi di luar batang (tidak menimpa label bulan).
+    fig.update_yaxes(range=[min(dy + [0]) - besar * 0.7, max(dy + [0]) + besar * 0.7], tickfont=dict(size=13),
                      zeroline=True, zerolinecolor=TEKS, zerolinewidth=1.5, gridcolor="#E5E7EB",
                      nticks=3,  # panel pendek: lebih banyak label sumbu saling menimpa
                      title=dict(text="deviasi<br>(poin)", font=dict(size=13)), row=2, col=1)
