@@ -213,7 +213,10 @@ def test_toast_dari_tautan_berbahaya_tanpa_tautan_hidup(server, peramban):
     """Tautan `/profil_opd?profil=[Sesi habis](https://…)` yang dikirim orang lain: toast
     menampilkan nilainya sebagai teks, tanpa elemen <a> (juga bukan URL yang ditautkan otomatis)."""
     tautan = f"{server}/profil_opd?profil=" + quote("[Sesi habis](https://evil.example)")
-    hal = _buka(peramban, tautan, 1280, 720)
+    # Toast hilang sendiri setelah beberapa detik: ditunggu sejak halaman dibuka, bukan sesudah
+    # skrip dan grafiknya selesai (di mesin sibuk itu bisa lebih lama dari umur toast).
+    hal = peramban.new_page(viewport={"width": 1280, "height": 720})
+    hal.goto(tautan)
     try:
         toast = hal.locator("[data-testid='stToast']").filter(has_text="Sesi habis")
         expect(toast.first).to_be_visible(timeout=30_000)

@@ -8,6 +8,7 @@ import re
 import shutil
 
 import pytest
+from playwright.sync_api import expect
 
 from kinerja.akses import akun, atur, jejak, simpan
 from tests.bantu_oidc import blokir_jaringan_luar, keluar_lewat_penyedia, masuk_lewat_penyedia, penyedia_oidc, teks_auth
@@ -74,8 +75,8 @@ def test_tautan_langsung_tanpa_masuk_hanya_halaman_masuk(server_sso, peramban):
         hal = _halaman(peramban, f"{url}/peringkat_opd", lebar, tinggi)
         try:
             hal.get_by_role("heading", name="Masuk").wait_for(timeout=30_000)
-            assert hal.get_by_role("button", name="Masuk lewat akun pemda (SSO)").is_visible()
-            assert hal.get_by_text("Dasbor ini hanya dapat dilihat setelah masuk.").is_visible()
+            expect(hal.get_by_role("button", name="Masuk lewat akun pemda (SSO)")).to_be_visible(timeout=30_000)
+            expect(hal.get_by_text("Dasbor ini hanya dapat dilihat setelah masuk.")).to_be_visible(timeout=30_000)
             assert hal.get_by_role("dialog").count() == 0  # tanpa "Page not found"
             assert hal.locator(".js-plotly-plot").count() == 0
             assert hal.locator("[data-testid='stMetric']").count() == 0

@@ -125,9 +125,23 @@ def test_tombol_dan_tautan_langsung(server, peramban):
         hal.close()
 
 
-def _tunggu_nomor(hal, teks: str) -> None:
+def _tunggu_nomor(hal, teks: str, batas_ms: int = 60_000) -> None:
     hal.wait_for_function(f"document.querySelector('.rapat-nomor').innerText.startsWith('{teks}')",
-                          timeout=20_000)
+                          timeout=batas_ms)
+
+
+def _tekan_sampai(hal, tombol: str, harap: str) -> None:
+    """Tekan tombol sampai nomor slide menjadi `harap`. Tekanan yang jatuh saat halaman sedang
+    digambar ulang bisa hilang di mesin sibuk: diulang hanya selama nomornya belum berubah."""
+    sebelum = _nomor(hal)
+    for _ in range(3):
+        hal.keyboard.press(tombol)
+        try:
+            _tunggu_nomor(hal, harap, 20_000)
+            return
+        except Exception:  # noqa: BLE001 - belum berubah: tekan lagi; berubah ke nomor lain: gagal
+            assert _nomor(hal) == sebelum, f"{tombol}: {sebelum} menjadi {_nomor(hal)}, bukan {harap}"
+    _tunggu_nomor(hal, harap)
 
 
 def test_papan_ketik_dan_remote_presentasi(server, peramban):
@@ -138,9 +152,8 @@ def test_papan_ketik_dan_remote_presentasi(server, peramban):
         hal.locator(".rapat-judul").first.click()   # fokus di halaman, bukan di kotak isian
         for tombol, harap in (("ArrowRight", "4 / 50"), ("PageDown", "5 / 50"), ("PageUp", "4 / 50"),
                               ("ArrowLeft", "3 / 50")):
-            hal.keyboard.press(tombol)
-            _tunggu_nomor(hal, harap)
-            hal.wait_for_selector(SELESAI, timeout=30_000)
+            _tekan_sampai(hal, tombol, harap)
+            hal.wait_for_selector(SELESAI, timeout=60_000)
         assert "slide=3" in hal.url
         # Tombol kembar PageUp/PageDown tidak tampil.
         assert not hal.get_by_role("button", name=re.compile("PageDown")).is_visible()

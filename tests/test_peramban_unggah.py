@@ -118,9 +118,13 @@ def kelola(server_admin, peramban):
     hal.get_by_label("Nama pengguna").fill("pengelola")
     hal.get_by_label("Kata sandi").fill(SANDI)
     hal.get_by_role("button", name="Masuk", exact=True).click()
+    # Tautan admin tampil setelah jalannya masuk selesai; baru lalu pindah halaman (klik saat
+    # skrip masih berjalan bisa hilang di mesin yang sibuk).
+    hal.get_by_role("link", name="Kelola Data").wait_for(timeout=120_000)
+    hal.wait_for_selector(SELESAI, timeout=120_000)
     hal.get_by_role("link", name="Kelola Data").click()
-    hal.locator(PENGUNGGAH).wait_for(timeout=60_000)
-    hal.wait_for_selector(SELESAI, timeout=60_000)
+    hal.locator(PENGUNGGAH).wait_for(timeout=120_000)
+    hal.wait_for_selector(SELESAI, timeout=120_000)
     yield hal
     konteks.close()
 

@@ -33,7 +33,7 @@ def pesan_tidak_dikenal(nama: str, mentah, dipakai: str, batas: int | None = 40)
 
 def toast(pesan: str) -> None:
     """Pemberitahuan singkat untuk nilai tautan yang tidak sah."""
-    st.toast(pesan, icon="⚠️")
+    st.toast(pesan, icon="⚠️", duration="long")   # 10 detik: terbaca walau halaman lambat
 
 
 def _urai_pilihan(pilihan: Container, bawaan, ubah: Callable[[str], Any]) -> Urai:
