@@ -37,7 +37,6 @@ HALAMAN = [
     ("di_bawah_target", f"di_bawah_target?{PERIODE}", 0),
     ("tren", f"tren?{PERIODE}", 1),
     ("profil_opd", f"profil_opd?{PERIODE}&profil=1.02.0.00.0.00.01.0000", 1),
-    ("tentang_data", "tentang_data", 0),
     ("rapat_ringkasan", f"mode_rapat?{PERIODE}&set=semua&slide=1", 0),
     ("rapat_peringkat", f"mode_rapat?{PERIODE}&set=semua&slide=2", 2),
     ("rapat_di_bawah_target", f"mode_rapat?{PERIODE}&set=semua&slide=3", 0),
