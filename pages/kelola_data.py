@@ -173,7 +173,7 @@ else:
             pilihan = [None] + list(pemda["kode_pemda"])
             nama_pemda = dict(zip(pemda["kode_pemda"], pemda["nama_pemda"]))
             kode_pemda = st.selectbox(
-                "Pemda tujuan", pilihan, key=f"kelola_pemda_{kunci_unggah}",
+                "Pemda tujuan", pilihan, key=f"kelola_pemda_{kunci_unggah}", placeholder="Pilih pemda",
                 format_func=lambda k: "Otomatis (dari nama pemda di berkas)" if k is None
                 else f"{nama_pemda[k]} ({k})")
 

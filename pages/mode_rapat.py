@@ -359,10 +359,10 @@ st.fragment(run_every=jeda if jeda and st.session_state["r_jalan"] else None, ke
 # Pengaturan tayangan: kecil, di pojok kanan bawah; perubahan menjalankan ulang seluruh halaman.
 with st.container(key="rapat_atur"):
     with st.popover("Pengaturan tayangan", icon=":material/tune:"):
-        st.selectbox("Slide", list(sl.HIMPUNAN), key="r_set", format_func=sl.HIMPUNAN.get,
+        st.selectbox("Slide", list(sl.HIMPUNAN), key="r_set", format_func=sl.HIMPUNAN.get, placeholder="Pilih slide",
                      help="Slide per OPD: semua OPD dalam filter, hanya yang di bawah target (terburuk dulu), "
                           "atau satu slide per bidang urusan.")
-        st.selectbox("Putar otomatis", list(sl.JEDA), key="r_jeda", format_func=sl.JEDA.get)
+        st.selectbox("Putar otomatis", list(sl.JEDA), key="r_jeda", format_func=sl.JEDA.get, placeholder="Pilih jeda")
         st.radio("Tema", list(sl.TEMA), key="r_tema", format_func=sl.TEMA.get)
         st.caption("Periode, sektor dan OPD mengikuti filter halaman lain (atau parameter tautan). "
                    "Tautan halaman ini membuka slide yang sedang tampil.")

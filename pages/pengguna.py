@@ -84,7 +84,8 @@ with tambah_tab, st.form("akses_tambah", clear_on_submit=True, border=False):
     jenis = k1.radio("Jenis akun", akun.JENIS, horizontal=True,
                      format_func={"lokal": "Lokal (nama pengguna dan kata sandi)",
                                   "sso": "SSO (email atau subject dari penyedia identitas)"}.get)
-    peran = k2.selectbox("Peran", PERAN, format_func=NAMA_PERAN.get, index=PERAN.index("penonton"))
+    peran = k2.selectbox("Peran", PERAN, format_func=NAMA_PERAN.get, index=PERAN.index("penonton"),
+                         placeholder="Pilih peran")
     k1, k2 = st.columns(2)
     nama = k1.text_input("Nama pengguna, atau email/subject untuk SSO", max_chars=akun.PANJANG_MAKS)
     tampil = k2.text_input("Nama orangnya (untuk layar dan jejak audit)", max_chars=120)
@@ -106,11 +107,13 @@ with ubah_tab:
         st.caption("Belum ada akun untuk diubah.")
     else:
         kunci = [f"{r.jenis}|{r.nama}" for r in daftar.itertuples()]
-        pilih = st.selectbox("Akun", kunci, format_func=lambda k: k.replace("|", ": ", 1), key="akses_ubah_akun")
+        pilih = st.selectbox("Akun", kunci, format_func=lambda k: k.replace("|", ": ", 1), key="akses_ubah_akun",
+                             placeholder="Pilih akun")
         lama = daftar.iloc[kunci.index(pilih)]
         with st.form(f"akses_ubah_{pilih}", border=False):
             k1, k2 = st.columns(2)
-            peran_baru = k1.selectbox("Peran", PERAN, index=PERAN.index(lama["peran"]), format_func=NAMA_PERAN.get)
+            peran_baru = k1.selectbox("Peran", PERAN, index=PERAN.index(lama["peran"]), format_func=NAMA_PERAN.get,
+                                      placeholder="Pilih peran")
             aktif = k2.radio("Status", [True, False], index=0 if lama["aktif"] else 1, horizontal=True,
                              format_func={True: "Aktif", False: "Nonaktif (tidak dapat masuk)"}.get)
             opd_baru = _pilih_opd(f"akses_ubah_opd_{pilih}", list(lama["opd"]))

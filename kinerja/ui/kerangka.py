@@ -21,7 +21,12 @@ def tandai_kerangka() -> None:
 
 
 def pastikan_lewat_app() -> None:
+    """Awal setiap halaman (juga lewat mulai_halaman): lewat router, lalu pasang penerjemah teks
+    bawaan Streamlit (kinerja.ui.bahasa), sekali per jalannya halaman."""
     if st.session_state.get(_PENANDA):
+        from kinerja.ui import bahasa
+
+        bahasa.pasang()
         return
     from streamlit.runtime.pages_manager import PagesManager
 

@@ -20,8 +20,9 @@ Pengunggah Kelola Data (pengunggah(), pesan_jenis_ditolak): jenis berkas yang di
 diperiksa di server dengan pesan Indonesia, bukan oleh klien Streamlit (type=), yang menolak
 dengan pesan Inggris. Teks Inggris lain yang dibuat klien Streamlit 1.67 di dalam pengunggah
 (pesan galat berkas, label tombol hapus/tambah untuk pembaca layar, ukuran "53.5MB") diganti
-teks Indonesia oleh komponen kecil (_JS_PENGUNGGAH); teks tampak yang tetap ("Upload", "50MB per
-file") juga diganti CSS (kinerja.ui.tema.css_pengunggah), yang berlaku sebelum komponen siap.
+teks Indonesia oleh penerjemah bersama (kinerja.ui.bahasa, dengan aturan_bahasa di sini); teks tampak
+yang tetap ("Upload", "50MB per file") juga diganti CSS (kinerja.ui.tema.css_pengunggah), yang berlaku
+sebelum penerjemahnya siap.
 """
 
 from __future__ import annotations
@@ -154,106 +155,56 @@ def teks_pengunggah() -> dict[str, str]:
     }
 
 
-# Teks Inggris klien Streamlit 1.67 di pengunggah (static/js FileUploader.*.js dan utils.*.js,
-# dibaca tests/test_unggah_teks.py). Diganti di tempatnya saja: teks dan atribut di dalam
-# [data-testid=stFileUploader] dan tooltip galat yang ditunjuk chip berkasnya (aria-describedby;
-# tooltip-nya dipasang di <body>). Nama berkas dan label tidak disentuh. Hasil terjemahan tidak
-# cocok lagi dengan pola Inggris mana pun, jadi perubahan oleh pengamat sendiri berhenti di situ.
-_JS_PENGUNGGAH = r"""
-export default function(component) {
-  const t = component.data;
-  const dikenal = new Set([t.terlalu_besar, t.jenis_ditolak, t.terlalu_kecil, t.satu_berkas, t.gagal_kirim]);
-  const UKURAN = /^(\d+(?:\.\d+)?)(B|KB|MB|GB|TB|PB)$/;
-  const ukuran = (s) => {             // '53.5MB' -> '53,5 MB'; '26.0B' -> '26 B'
-    const m = UKURAN.exec(s);
-    if (!m) return null;
-    return (m[2] === 'B' ? String(Math.round(Number(m[1]))) : m[1].replace('.', ',')) + ' ' + m[2];
-  };
-  // Pesan galat satu berkas: beberapa pesan klien digabung dengan spasi; yang lain (galat jaringan,
-  // 'AxiosError: Request failed with status code 400', 'Upload failed') = gagal dikirim.
-  const pesan = (s) => {
-    if (dikenal.has(s)) return null;
-    if (/must be .* or smaller\./.test(s)) return t.terlalu_besar;
-    if (/files are not allowed\./.test(s)) return t.jenis_ditolak;
-    if (/File size is too small\./.test(s)) return t.terlalu_kecil;
-    if (/Only one file is allowed\./.test(s)) return t.satu_berkas;
-    return t.gagal_kirim;
-  };
-  const TETAP = {
-    'Upload': t.pilih, 'Upload directories': t.pilih, 'Drag and drop files here': t.lepas,
-    'Drag and drop a file here': t.lepas, 'Drag and drop directories here': t.lepas,
-  };
-  const PETUNJUK = /^\d+(?:\.\d+)?\s?(?:B|KB|MB|GB|TB) per file(?: \u2022 .*)?$/;
-  const teksTetap = (s) => {
-    if (s in TETAP) return TETAP[s];
-    if (PETUNJUK.test(s)) return t.petunjuk;
-    if (/^[a-z_]+ icon$/.test(s)) return t.ikon;
-    return null;
-  };
-  const ganti = (n, f) => {            // simpan spasi di tepi node teks (mis. 'Error: ')
-    const v = n.nodeValue, s = v.trim();
-    if (!s) return;
-    const baru = f(s);
-    if (baru !== null && baru !== s) n.nodeValue = v.slice(0, v.indexOf(s)) + baru + v.slice(v.indexOf(s) + s.length);
-  };
-  const teks = (akar) => {
-    const hasil = [], w = document.createTreeWalker(akar, NodeFilter.SHOW_TEXT);
-    for (let n = w.nextNode(); n; n = w.nextNode()) hasil.push(n);
-    return hasil;
-  };
-  const atribut = (el, nama, f) => {
-    const v = el.getAttribute(nama);
-    if (v === null) return;
-    const baru = f(v);
-    if (baru !== null && baru !== v) el.setAttribute(nama, baru);
-  };
-  const terjemahkan = () => {
-    for (const akar of document.querySelectorAll('[data-testid="stFileUploader"]')) {
-      for (const n of teks(akar)) {
-        const el = n.parentElement;
-        if (!el || el.closest('[data-testid="stFileChipName"], [data-testid="stWidgetLabel"]')) continue;
-        if (el.closest('[data-testid="stFileChip"] [role="alert"]'))
-          ganti(n, (s) => s === 'Error:' ? t.galat : s === t.galat ? null : pesan(s));
-        else if (el.closest('[data-testid="stFileChip"]')) ganti(n, (s) => ukuran(s) ?? teksTetap(s));
-        else ganti(n, teksTetap);
-      }
-      for (const el of akar.querySelectorAll('[aria-label], [title]')) {
-        if (el.matches('[data-testid="stFileChip"]')) {
-          atribut(el, 'aria-label', (v) => {
-            const i = v.lastIndexOf(', '), u = i < 0 ? null : ukuran(v.slice(i + 2));
-            return u === null ? null : v.slice(0, i + 2) + u;
-          });
-          atribut(el, 'title', (v) => v === 'Click to retry upload' ? t.ulang : null);
-        } else if (el.closest('[data-testid="stFileChipDeleteBtn"]')) {
-          atribut(el, 'aria-label', (v) => v.startsWith('Remove ') ? t.hapus + ' ' + v.slice(7)
-            : v.startsWith('Cancel upload of ') ? t.batal + ' ' + v.slice(17) : null);
-        } else {
-          atribut(el, 'aria-label', (v) => v === 'Add files' ? t.tambah : v === 'file upload' ? t.input : null);
-        }
-      }
-      for (const el of akar.querySelectorAll('[data-testid="stTooltipErrorHoverTarget"][aria-describedby]')) {
-        const tip = document.getElementById(el.getAttribute('aria-describedby'));
-        if (tip) for (const n of teks(tip)) ganti(n, pesan);
-      }
-    }
-  };
-  terjemahkan();
-  const pengamat = new MutationObserver(terjemahkan);
-  pengamat.observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true,
-                                   attributeFilter: ['aria-label', 'title', 'aria-describedby']});
-  return () => pengamat.disconnect();
-}
-"""
+# Teks Inggris klien Streamlit 1.67 di pengunggah (static/js FileUploader.*.js dan utils.*.js, dibaca
+# tests/test_unggah_teks.py), sebagai aturan penerjemah bersama (kinerja.ui.bahasa): hanya di dalam
+# [data-testid=stFileUploader] dan tooltip galat yang ditunjuk chip berkasnya (tooltip-nya dipasang
+# di <body>). Nama berkas dan label tidak disentuh. "Remove X" dan "Cancel upload of X" (tombol hapus
+# chip) diganti pola umum kinerja.ui.bahasa.POLA.
+PENGUNGGAH = '[data-testid="stFileUploader"]'
+_UKURAN = "B|KB|MB|GB|TB|PB"
+# Ukuran berkas (chip dan aria-label-nya): '53.5MB' -> '53,5 MB'; '26.0B' -> '26 B'.
+_POLA_UKURAN = [[r"^(\d+)(?:\.\d+)?B$", "$1 B"], [rf"^(\d+)\.(\d+)({_UKURAN})$", "$1,$2 $3"],
+                [rf"^(\d+)({_UKURAN})$", "$1 $2"]]
+_POLA_UKURAN_LABEL = [[r"^(.*), (\d+)(?:\.\d+)?B$", "$1, $2 B"],
+                      [rf"^(.*), (\d+)\.(\d+)({_UKURAN})$", "$1, $2,$3 $4"],
+                      [rf"^(.*), (\d+)({_UKURAN})$", "$1, $2 $3"]]
 
-_komponen_pengunggah = st.components.v2.component("kinerja_pengunggah_indonesia", js=_JS_PENGUNGGAH)
+
+def aturan_bahasa() -> list[dict]:
+    """Aturan pengunggah untuk penerjemah bersama (bentuknya: kinerja.ui.bahasa.aturan)."""
+    t = teks_pengunggah()
+    # Pesan galat satu berkas: beberapa pesan klien digabung dengan spasi; yang lain (galat jaringan,
+    # 'AxiosError: Request failed with status code 400', 'Upload failed') = gagal dikirim.
+    pesan = [[r"must be .* or smaller\.", t["terlalu_besar"]], [r"files are not allowed\.", t["jenis_ditolak"]],
+             [r"File size is too small\.", t["terlalu_kecil"]], [r"Only one file is allowed\.", t["satu_berkas"]]]
+    tetap = {"Upload": t["pilih"], "Upload directories": t["pilih"], "Drag and drop files here": t["lepas"],
+             "Drag and drop a file here": t["lepas"], "Drag and drop directories here": t["lepas"],
+             "Add files": t["tambah"], "file upload": t["input"]}
+    petunjuk = [[r"^\d+(?:\.\d+)?\s?(?:B|KB|MB|GB|TB) per file(?: \u2022 .*)?$", t["petunjuk"]],
+                [r"^[a-z_]+ icon$", t["ikon"]]]
+    data = '[data-testid="stFileChipName"], [data-testid="stWidgetLabel"]'
+    chip = '[data-testid="stFileChip"]'
+
+    def a(untuk, teks=None, pola=(), lain=None, di=PENGUNGGAH, tooltip_dari=None, kecuali=None):
+        return {"di": di, "tooltip_dari": tooltip_dari, "untuk": untuk, "teks": teks or {}, "pola": list(pola),
+                "lain": lain, "kecuali": kecuali}
+
+    return [
+        a(["teks"], {"Error:": t["galat"]}, pesan, t["gagal_kirim"], di=f"{chip} [role=\"alert\"]"),
+        a(["teks"], pola=pesan, lain=t["gagal_kirim"], di=None,
+          tooltip_dari=f'{PENGUNGGAH} [data-testid="stTooltipErrorHoverTarget"]'),
+        a(["teks"], pola=_POLA_UKURAN, di=chip, kecuali=data),
+        # Hanya chip itu sendiri (bukan tombol hapus di dalamnya): "nama, ukuran" dan judul kirim ulang.
+        a(["aria-label", "title"], {"Click to retry upload": t["ulang"]}, _POLA_UKURAN_LABEL, di=chip,
+          kecuali=f"{chip} *"),
+        a(["teks", "aria-label"], tetap, petunjuk, kecuali=data),
+    ]
 
 
 def pengunggah(label: str, *, key: str):
     """st.file_uploader Kelola Data (beberapa berkas, batas dari server.maxUploadSize) dengan teks
-    Indonesia. Tanpa type=: klien tidak menolak jenis berkas (pesannya Inggris); periksa hasilnya
-    dengan pesan_jenis_ditolak. Daftar UploadedFile (kosong bila belum ada)."""
-    with st.container(key=f"{key}_teks"):
-        st.html(f"<style>.st-key-{key}_teks {{display: none !important;}}</style>")
-        _komponen_pengunggah(key=f"{key}_teks_komponen", data=teks_pengunggah())
+    Indonesia (penerjemah bersama kinerja.ui.bahasa, aturan_bahasa di sini). Tanpa type=: klien tidak
+    menolak jenis berkas (pesannya Inggris); periksa hasilnya dengan pesan_jenis_ditolak. Daftar
+    UploadedFile (kosong bila belum ada)."""
     return st.file_uploader(label, accept_multiple_files=True, key=key,
                             max_upload_size=batas_unggah_mb()) or []
